@@ -1,0 +1,328 @@
+import type Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import { StoreError, toStoreError } from './errors.ts'
+import { openDatabase, type Recovery } from './open-database.ts'
+import type { StoreExtension } from './schema.ts'
+
+export type UpdateStoreOptions = {
+  /** Tables of a caller (the relay's members, say), migrated with the core schema. */
+  extensions?: readonly StoreExtension[]
+  now?: () => number
+  /** Updates applied per event-loop turn while compacting, so appends keep flowing meanwhile. */
+  compactionChunk?: number
+}
+
+export type AppendOptions = {
+  /** Who sent the update (a member id); recorded in the audit log, which outlives compaction. */
+  origin?: string
+}
+
+/** One doc of the file, as listed. */
+export type DocInfo = {
+  name: string
+  updates: number
+  updateBytes: number
+  snapshotBytes: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** A doc as it lies on disk: the compacted snapshot plus the updates appended after it. */
+export type StoredDoc = {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** The highest seq included; 0 for a doc that does not exist. */
+  seq: number
+}
+
+export type CompactionResult = {
+  doc: string
+  /** Updates folded into the snapshot. */
+  compacted: number
+  snapshotBytes: number
+  /** False when there was nothing to do or the doc was deleted meanwhile. */
+  swapped: boolean
+}
+
+export type AuditEntry = { seq: number; doc: string; origin: string; at: number; bytes: number }
+
+type Pending = {
+  doc: string
+  data: Uint8Array
+  origin: string | undefined
+  resolve: (seq: number) => void
+  reject: (error: StoreError) => void
+}
+
+/**
+ * The append-only Yjs update log (see docs/architecture.md, "Storage"). Appends made in one
+ * event-loop turn are committed together in one transaction (group commit); each append's
+ * promise resolves with its seq once the commit is on disk.
+ */
+export class UpdateStore {
+  readonly file: string
+  /** Set when the file found at `file` was unusable and moved aside on open. */
+  readonly recovery: Recovery | null
+  /** For callers that keep their own tables in this file (declared as extensions). */
+  readonly db: Database.Database
+
+  readonly #now: () => number
+  readonly #chunk: number
+  #pending: Pending[] = []
+  #flushScheduled = false
+  #closed = false
+  readonly #compacting = new Map<string, Promise<CompactionResult>>()
+  /** Bumped when a doc is deleted, so an in-flight compaction does not resurrect it. */
+  readonly #generation = new Map<string, number>()
+  readonly #stmt: ReturnType<typeof prepare>
+
+  private constructor(file: string, options: UpdateStoreOptions) {
+    this.file = file
+    this.#now = options.now ?? Date.now
+    this.#chunk = options.compactionChunk ?? 2048
+    const opened = openDatabase(file, options.extensions, this.#now)
+    this.db = opened.db
+    this.recovery = opened.recovery
+    this.#stmt = prepare(this.db)
+  }
+
+  /** Opens or creates the store. Throws StoreError (newer-schema, read-only, io) when it cannot. */
+  static open(file: string, options: UpdateStoreOptions = {}): UpdateStore {
+    return new UpdateStore(file, options)
+  }
+
+  /** Queues `update` for `doc`; resolves with its seq when durable, rejects with a StoreError. */
+  append(doc: string, update: Uint8Array, options: AppendOptions = {}): Promise<number> {
+    if (this.#closed) return Promise.reject(this.#closedError())
+    return new Promise<number>((resolve, reject) => {
+      this.#pending.push({ doc, data: update, origin: options.origin, resolve, reject })
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true
+        setImmediate(() => this.flush())
+      }
+    })
+  }
+
+  /** Number of appends not yet committed. */
+  get pendingCount(): number {
+    return this.#pending.length
+  }
+
+  /** Commits every queued append now, in one transaction. */
+  flush(): void {
+    this.#flushScheduled = false
+    const batch = this.#pending
+    if (batch.length === 0) return
+    this.#pending = []
+    const at = this.#now()
+    const seqs: number[] = []
+    try {
+      this.#commit(batch, at, seqs)
+    } catch (error) {
+      const storeError = toStoreError(error, this.file)
+      for (const item of batch) item.reject(storeError)
+      return
+    }
+    batch.forEach((item, i) => item.resolve(seqs[i] ?? 0))
+  }
+
+  #commit(batch: Pending[], at: number, seqs: number[]): void {
+    const s = this.#stmt
+    this.db
+      .transaction(() => {
+        const touched = new Set<string>()
+        for (const item of batch) {
+          const seq = Number(s.insertUpdate.run(item.doc, item.data, at).lastInsertRowid)
+          seqs.push(seq)
+          if (item.origin !== undefined) {
+            s.insertAudit.run(seq, item.doc, item.origin, at, item.data.byteLength)
+          }
+          touched.add(item.doc)
+        }
+        for (const doc of touched) s.touchDoc.run(doc, at, at)
+      })
+      .immediate()
+  }
+
+  /** The doc as stored: snapshot plus newer updates, including appends already committed. */
+  read(doc: string): StoredDoc {
+    this.#assertOpen()
+    try {
+      return this.db
+        .transaction(() => {
+          const head = this.#stmt.selectDoc.get(doc) as
+            | { snapshot: Uint8Array | null; snapshot_seq: number }
+            | undefined
+          const rows = this.#stmt.selectUpdates.all(doc, head?.snapshot_seq ?? 0) as {
+            seq: number
+            data: Uint8Array
+          }[]
+          const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : (head?.snapshot_seq ?? 0)
+          return { snapshot: head?.snapshot ?? null, updates: rows.map((r) => r.data), seq }
+        })
+        .deferred()
+    } catch (error) {
+      throw toStoreError(error, this.file)
+    }
+  }
+
+  /** Loads snapshot + updates into `target` (a new Y.Doc by default) in one transaction. */
+  load(doc: string, target: Y.Doc = new Y.Doc(), origin: unknown = this): Y.Doc {
+    const stored = this.read(doc)
+    target.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(target, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(target, update)
+    }, origin)
+    return target
+  }
+
+  /** True when the file holds the doc (a snapshot or at least one update). */
+  has(doc: string): boolean {
+    this.#assertOpen()
+    return this.#stmt.selectDoc.get(doc) !== undefined
+  }
+
+  listDocs(): DocInfo[] {
+    this.#assertOpen()
+    const rows = this.#stmt.listDocs.all() as {
+      name: string
+      updates: number
+      update_bytes: number
+      snapshot_bytes: number
+      created_at: number
+      updated_at: number
+    }[]
+    return rows.map((r) => ({
+      name: r.name,
+      updates: r.updates,
+      updateBytes: r.update_bytes,
+      snapshotBytes: r.snapshot_bytes,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }))
+  }
+
+  /** Removes a doc and its updates (its audit entries stay). Queued appends for it are committed first. */
+  deleteDoc(doc: string): void {
+    this.#assertOpen()
+    this.flush()
+    this.#generation.set(doc, (this.#generation.get(doc) ?? 0) + 1)
+    try {
+      this.db
+        .transaction(() => {
+          this.#stmt.deleteUpdates.run(doc, Number.MAX_SAFE_INTEGER)
+          this.#stmt.deleteDoc.run(doc)
+        })
+        .immediate()
+    } catch (error) {
+      throw toStoreError(error, this.file)
+    }
+  }
+
+  /**
+   * Folds the doc's updates into one snapshot. The updates are applied into a Y.Doc a chunk per
+   * event-loop turn (appends keep committing meanwhile), then the snapshot replaces exactly the
+   * updates it holds, in one transaction: an update appended during compaction stays in the log.
+   * Never Y.mergeUpdates: it is super-linear on long logs.
+   */
+  compact(doc: string): Promise<CompactionResult> {
+    const running = this.#compacting.get(doc)
+    if (running) return running
+    const job = this.#compact(doc).finally(() => this.#compacting.delete(doc))
+    this.#compacting.set(doc, job)
+    return job
+  }
+
+  async #compact(doc: string): Promise<CompactionResult> {
+    this.#assertOpen()
+    const generation = this.#generation.get(doc) ?? 0
+    const stored = this.read(doc)
+    const nothing = { doc, compacted: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 }
+    if (stored.updates.length === 0) return { ...nothing, swapped: false }
+
+    const ydoc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot)
+    for (let i = 0; i < stored.updates.length; i += this.#chunk) {
+      const chunk = stored.updates.slice(i, i + this.#chunk)
+      ydoc.transact(() => {
+        for (const update of chunk) Y.applyUpdate(ydoc, update)
+      })
+      if (i + this.#chunk < stored.updates.length) await turn()
+    }
+    const snapshot = Y.encodeStateAsUpdate(ydoc)
+    ydoc.destroy()
+
+    if (this.#closed || (this.#generation.get(doc) ?? 0) !== generation) {
+      return { ...nothing, swapped: false }
+    }
+    try {
+      this.db
+        .transaction(() => {
+          this.#stmt.deleteUpdates.run(doc, stored.seq)
+          this.#stmt.setSnapshot.run(snapshot, stored.seq, doc)
+        })
+        .immediate()
+    } catch (error) {
+      throw toStoreError(error, this.file)
+    }
+    return { doc, compacted: stored.updates.length, snapshotBytes: snapshot.byteLength, swapped: true }
+  }
+
+  /** Who sent which update of `doc`, oldest first (only appends made with an origin). */
+  audit(doc: string, limit = 1000): AuditEntry[] {
+    this.#assertOpen()
+    return this.#stmt.selectAudit.all(doc, limit) as AuditEntry[]
+  }
+
+  /** Commits what is queued, waits for running compactions, and closes the file. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.flush()
+    await Promise.allSettled(this.#compacting.values())
+    this.flush()
+    this.#closed = true
+    this.db.close()
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw this.#closedError()
+  }
+
+  #closedError(): StoreError {
+    return new StoreError('closed', `The store ${this.file} is closed.`)
+  }
+}
+
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+function prepare(db: Database.Database) {
+  return {
+    insertUpdate: db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)'),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (seq, doc, origin, at, bytes) VALUES (?, ?, ?, ?, ?)',
+    ),
+    touchDoc: db.prepare(
+      `INSERT INTO docs (name, created_at, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at`,
+    ),
+    selectDoc: db.prepare('SELECT snapshot, snapshot_seq FROM docs WHERE name = ?'),
+    selectUpdates: db.prepare(
+      'SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq',
+    ),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?'),
+    deleteDoc: db.prepare('DELETE FROM docs WHERE name = ?'),
+    setSnapshot: db.prepare('UPDATE docs SET snapshot = ?, snapshot_seq = ? WHERE name = ?'),
+    listDocs: db.prepare(
+      `SELECT d.name, d.created_at, d.updated_at,
+              coalesce(length(d.snapshot), 0) AS snapshot_bytes,
+              (SELECT count(*) FROM updates u WHERE u.doc = d.name) AS updates,
+              (SELECT coalesce(sum(length(u.data)), 0) FROM updates u WHERE u.doc = d.name) AS update_bytes
+       FROM docs d ORDER BY d.name`,
+    ),
+    selectAudit: db.prepare(
+      'SELECT seq, doc, origin, at, bytes FROM audit WHERE doc = ? ORDER BY seq LIMIT ?',
+    ),
+  }
+}
