@@ -1,12 +1,6 @@
 /** Why the store refused or could not finish a request. Each code has a user-facing text in shared/i18n. */
 export type StoreErrorCode =
-  | 'corrupt'
-  | 'foreign'
-  | 'newer-schema'
-  | 'disk-full'
-  | 'read-only'
-  | 'closed'
-  | 'io'
+  'corrupt' | 'foreign' | 'newer-schema' | 'disk-full' | 'read-only' | 'closed' | 'io'
 
 /** An error the user can act on: a stable code for the UI plus an English message for logs. */
 export class StoreError extends Error {

@@ -100,8 +100,7 @@ function moveAside(file: string, reason: 'corrupt' | 'foreign', at: number): Rec
   } catch (error) {
     throw toStoreError(error, file)
   }
-  const what =
-    reason === 'corrupt' ? 'is damaged' : 'belongs to another program, not to Samstemt'
+  const what = reason === 'corrupt' ? 'is damaged' : 'belongs to another program, not to Samstemt'
   return {
     reason,
     movedTo,
@@ -127,8 +126,7 @@ function migrate(db: Database.Database, extensions: readonly StoreExtension[]): 
 
 function migrateExtension(db: Database.Database, extension: StoreExtension): void {
   const row = db.prepare('SELECT version FROM extensions WHERE name = ?').get(extension.name) as
-    | { version: number }
-    | undefined
+    { version: number } | undefined
   const current = row?.version ?? 0
   const target = extension.migrations.length
   if (current > target) {

@@ -151,13 +151,12 @@ export class UpdateStore {
       return this.db
         .transaction(() => {
           const head = this.#stmt.selectDoc.get(doc) as
-            | { snapshot: Uint8Array | null; snapshot_seq: number }
-            | undefined
+            { snapshot: Uint8Array | null; snapshot_seq: number } | undefined
           const rows = this.#stmt.selectUpdates.all(doc, head?.snapshot_seq ?? 0) as {
             seq: number
             data: Uint8Array
           }[]
-          const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : (head?.snapshot_seq ?? 0)
+          const seq = rows.at(-1)?.seq ?? head?.snapshot_seq ?? 0
           return { snapshot: head?.snapshot ?? null, updates: rows.map((r) => r.data), seq }
         })
         .deferred()
@@ -265,7 +264,12 @@ export class UpdateStore {
     } catch (error) {
       throw toStoreError(error, this.file)
     }
-    return { doc, compacted: stored.updates.length, snapshotBytes: snapshot.byteLength, swapped: true }
+    return {
+      doc,
+      compacted: stored.updates.length,
+      snapshotBytes: snapshot.byteLength,
+      swapped: true,
+    }
   }
 
   /** Who sent which update of `doc`, oldest first (only appends made with an origin). */
