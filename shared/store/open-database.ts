@@ -33,6 +33,8 @@ export function openDatabase(
     recovery = moveAside(file, verdict, now())
     db = connect(file)
   }
+  refuseNewer(db)
+  configure(db, file)
   try {
     migrate(db, extensions)
   } catch (error) {
@@ -43,21 +45,23 @@ export function openDatabase(
 }
 
 function connect(file: string): Database.Database {
-  let db: Database.Database
   try {
-    db = new Database(file)
+    return new Database(file)
   } catch (error) {
     throw toStoreError(error, file)
   }
+}
+
+/** Settings that write to the file: applied only once we know the file is ours or new. */
+function configure(db: Database.Database, file: string): void {
   try {
     db.pragma('busy_timeout = 5000')
+    // Takes effect on a new file only; lets compaction hand freed pages back to the disk.
+    db.pragma('auto_vacuum = INCREMENTAL')
     db.pragma('journal_mode = WAL')
     // FULL: a commit is on disk (WAL fsynced) before we acknowledge it; "saved" must mean saved.
     db.pragma('synchronous = FULL')
-    return db
   } catch (error) {
-    // A file that is not a database fails here (SQLITE_NOTADB); inspect() decides what it is.
-    if (isUnreadable(error)) return db
     db.close()
     throw toStoreError(error, file)
   }
@@ -108,14 +112,19 @@ function moveAside(file: string, reason: 'corrupt' | 'foreign', at: number): Rec
   }
 }
 
+/** A file from a newer Samstemt is left exactly as it is: not migrated, not even reconfigured. */
+function refuseNewer(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version <= CORE_VERSION) return
+  db.close()
+  throw new StoreError(
+    'newer-schema',
+    `${db.name} was written by a newer Samstemt (schema ${version}, this one knows ${CORE_VERSION}). Update Samstemt to open it.`,
+  )
+}
+
 function migrate(db: Database.Database, extensions: readonly StoreExtension[]): void {
   const version = db.pragma('user_version', { simple: true }) as number
-  if (version > CORE_VERSION) {
-    throw new StoreError(
-      'newer-schema',
-      `${db.name} was written by a newer Samstemt (schema ${version}, this one knows ${CORE_VERSION}). Update Samstemt to open it.`,
-    )
-  }
   db.transaction(() => {
     for (let v = version; v < CORE_VERSION; v++) CORE_MIGRATIONS[v]?.(db)
     db.pragma(`application_id = ${APPLICATION_ID}`)

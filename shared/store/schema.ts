@@ -15,21 +15,21 @@ export const CORE_MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   (db) => {
     db.exec(`
       CREATE TABLE docs (
-        name TEXT PRIMARY KEY,
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
         snapshot BLOB,
         snapshot_seq INTEGER NOT NULL DEFAULT 0,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       ) STRICT;
       -- AUTOINCREMENT: a seq is never reused after compaction deletes rows, so
-      -- "seq <= compacted_seq" can never cover an update appended later.
+      -- "seq <= snapshot_seq" can never cover an update appended later.
       CREATE TABLE updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        doc TEXT NOT NULL,
-        data BLOB NOT NULL,
-        at INTEGER NOT NULL
+        doc_id INTEGER NOT NULL,
+        data BLOB NOT NULL
       );
-      CREATE INDEX updates_by_doc ON updates (doc, seq);
+      CREATE INDEX updates_by_doc ON updates (doc_id, seq);
       -- Who sent which update; compaction never touches it.
       CREATE TABLE audit (
         seq INTEGER PRIMARY KEY,

@@ -46,10 +46,12 @@ export type CompactionResult = {
 
 export type AuditEntry = { seq: number; doc: string; origin: string; at: number; bytes: number }
 
-type Pending = {
-  doc: string
-  data: Uint8Array
-  origin: string | undefined
+type Pending = { doc: string; data: Uint8Array; origin: string | undefined }
+
+/** The appends of one event-loop turn: committed in one transaction, acknowledged together. */
+type Batch = {
+  items: Pending[]
+  done: Promise<number>
   resolve: (seq: number) => void
   reject: (error: StoreError) => void
 }
@@ -68,8 +70,8 @@ export class UpdateStore {
 
   readonly #now: () => number
   readonly #chunk: number
-  #pending: Pending[] = []
-  #flushScheduled = false
+  #batch: Batch | null = null
+  readonly #docIds = new Map<string, number>()
   #closed = false
   readonly #compacting = new Map<string, Promise<CompactionResult>>()
   /** Bumped when a doc is deleted, so an in-flight compaction does not resurrect it. */
@@ -91,57 +93,72 @@ export class UpdateStore {
     return new UpdateStore(file, options)
   }
 
-  /** Queues `update` for `doc`; resolves with its seq when durable, rejects with a StoreError. */
+  /**
+   * Queues `update` for `doc`. Resolves once it is on disk, with the highest seq of the commit
+   * that holds it (so at least its own); rejects with a StoreError (disk-full, read-only, ...).
+   * All appends of one event-loop turn share one commit and one promise.
+   */
   append(doc: string, update: Uint8Array, options: AppendOptions = {}): Promise<number> {
     if (this.#closed) return Promise.reject(this.#closedError())
-    return new Promise<number>((resolve, reject) => {
-      this.#pending.push({ doc, data: update, origin: options.origin, resolve, reject })
-      if (!this.#flushScheduled) {
-        this.#flushScheduled = true
-        setImmediate(() => this.flush())
-      }
-    })
+    if (!this.#batch) {
+      let resolve!: (seq: number) => void
+      let reject!: (error: StoreError) => void
+      const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)))
+      this.#batch = { items: [], done, resolve, reject }
+      setImmediate(() => this.flush())
+    }
+    this.#batch.items.push({ doc, data: update, origin: options.origin })
+    return this.#batch.done
   }
 
   /** Number of appends not yet committed. */
   get pendingCount(): number {
-    return this.#pending.length
+    return this.#batch?.items.length ?? 0
   }
 
   /** Commits every queued append now, in one transaction. */
   flush(): void {
-    this.#flushScheduled = false
-    const batch = this.#pending
-    if (batch.length === 0) return
-    this.#pending = []
-    const at = this.#now()
-    const seqs: number[] = []
+    const batch = this.#batch
+    if (!batch) return
+    this.#batch = null
+    let seq: number
     try {
-      this.#commit(batch, at, seqs)
+      seq = this.#commit(batch.items, this.#now())
     } catch (error) {
-      const storeError = toStoreError(error, this.file)
-      for (const item of batch) item.reject(storeError)
+      this.#docIds.clear()
+      batch.reject(toStoreError(error, this.file))
       return
     }
-    batch.forEach((item, i) => item.resolve(seqs[i] ?? 0))
+    batch.resolve(seq)
   }
 
-  #commit(batch: Pending[], at: number, seqs: number[]): void {
+  #commit(items: Pending[], at: number): number {
     const s = this.#stmt
-    this.db
+    return this.db
       .transaction(() => {
-        const touched = new Set<string>()
-        for (const item of batch) {
-          const seq = Number(s.insertUpdate.run(item.doc, item.data, at).lastInsertRowid)
-          seqs.push(seq)
+        let seq = 0
+        const touched = new Set<number>()
+        for (const item of items) {
+          const docId = this.#docId(item.doc, at)
+          seq = Number(s.insertUpdate.run(docId, item.data).lastInsertRowid)
           if (item.origin !== undefined) {
             s.insertAudit.run(seq, item.doc, item.origin, at, item.data.byteLength)
           }
-          touched.add(item.doc)
+          touched.add(docId)
         }
-        for (const doc of touched) s.touchDoc.run(doc, at, at)
+        for (const docId of touched) s.touchDoc.run(at, docId)
+        return seq
       })
       .immediate()
+  }
+
+  /** The row id of `doc`, creating its row on first use (inside the caller's transaction). */
+  #docId(doc: string, at: number): number {
+    const known = this.#docIds.get(doc)
+    if (known !== undefined) return known
+    const row = this.#stmt.upsertDoc.get(doc, at, at) as { id: number }
+    this.#docIds.set(doc, row.id)
+    return row.id
   }
 
   /** The doc as stored: snapshot plus newer updates, including appends already committed. */
@@ -151,13 +168,14 @@ export class UpdateStore {
       return this.db
         .transaction(() => {
           const head = this.#stmt.selectDoc.get(doc) as
-            { snapshot: Uint8Array | null; snapshot_seq: number } | undefined
-          const rows = this.#stmt.selectUpdates.all(doc, head?.snapshot_seq ?? 0) as {
+            { id: number; snapshot: Uint8Array | null; snapshot_seq: number } | undefined
+          if (!head) return { snapshot: null, updates: [], seq: 0 }
+          const rows = this.#stmt.selectUpdates.all(head.id, head.snapshot_seq) as {
             seq: number
             data: Uint8Array
           }[]
-          const seq = rows.at(-1)?.seq ?? head?.snapshot_seq ?? 0
-          return { snapshot: head?.snapshot ?? null, updates: rows.map((r) => r.data), seq }
+          const seq = rows.at(-1)?.seq ?? head.snapshot_seq
+          return { snapshot: head.snapshot, updates: rows.map((r) => r.data), seq }
         })
         .deferred()
     } catch (error) {
@@ -206,6 +224,7 @@ export class UpdateStore {
     this.#assertOpen()
     this.flush()
     this.#generation.set(doc, (this.#generation.get(doc) ?? 0) + 1)
+    this.#docIds.delete(doc)
     try {
       this.db
         .transaction(() => {
@@ -213,6 +232,7 @@ export class UpdateStore {
           this.#stmt.deleteDoc.run(doc)
         })
         .immediate()
+      this.db.pragma('incremental_vacuum')
     } catch (error) {
       throw toStoreError(error, this.file)
     }
@@ -261,6 +281,7 @@ export class UpdateStore {
           this.#stmt.setSnapshot.run(snapshot, stored.seq, doc)
         })
         .immediate()
+      this.db.pragma('incremental_vacuum')
     } catch (error) {
       throw toStoreError(error, this.file)
     }
@@ -303,26 +324,29 @@ function turn(): Promise<void> {
 
 function prepare(db: Database.Database) {
   return {
-    insertUpdate: db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)'),
+    insertUpdate: db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)'),
     insertAudit: db.prepare(
       'INSERT INTO audit (seq, doc, origin, at, bytes) VALUES (?, ?, ?, ?, ?)',
     ),
-    touchDoc: db.prepare(
+    upsertDoc: db.prepare(
       `INSERT INTO docs (name, created_at, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at`,
+       ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at RETURNING id`,
     ),
-    selectDoc: db.prepare('SELECT snapshot, snapshot_seq FROM docs WHERE name = ?'),
+    touchDoc: db.prepare('UPDATE docs SET updated_at = ? WHERE id = ?'),
+    selectDoc: db.prepare('SELECT id, snapshot, snapshot_seq FROM docs WHERE name = ?'),
     selectUpdates: db.prepare(
-      'SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq',
+      'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     ),
-    deleteUpdates: db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?'),
+    deleteUpdates: db.prepare(
+      'DELETE FROM updates WHERE doc_id = (SELECT id FROM docs WHERE name = ?) AND seq <= ?',
+    ),
     deleteDoc: db.prepare('DELETE FROM docs WHERE name = ?'),
     setSnapshot: db.prepare('UPDATE docs SET snapshot = ?, snapshot_seq = ? WHERE name = ?'),
     listDocs: db.prepare(
       `SELECT d.name, d.created_at, d.updated_at,
               coalesce(length(d.snapshot), 0) AS snapshot_bytes,
-              (SELECT count(*) FROM updates u WHERE u.doc = d.name) AS updates,
-              (SELECT coalesce(sum(length(u.data)), 0) FROM updates u WHERE u.doc = d.name) AS update_bytes
+              (SELECT count(*) FROM updates u WHERE u.doc_id = d.id) AS updates,
+              (SELECT coalesce(sum(length(u.data)), 0) FROM updates u WHERE u.doc_id = d.id) AS update_bytes
        FROM docs d ORDER BY d.name`,
     ),
     selectAudit: db.prepare(

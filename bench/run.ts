@@ -1,0 +1,18 @@
+// npm run bench -- <name> [args]: runs one benchmark (or all) and prints its table.
+export {}
+const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
+  store: () => import('./store.ts'),
+}
+
+const [name = 'all', ...args] = process.argv.slice(2)
+const chosen = name === 'all' ? Object.keys(benches) : [name]
+for (const key of chosen) {
+  const load = benches[key]
+  if (!load) {
+    console.error(
+      `Unknown benchmark "${key}". Choose one of: ${Object.keys(benches).join(', ')}, all`,
+    )
+    process.exit(2)
+  }
+  await (await load()).main(args)
+}
