@@ -1,8 +1,10 @@
+import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { StoreError, toStoreError } from './errors.ts'
 import { openDatabase, type Recovery } from './open-database.ts'
 import type { StoreExtension } from './schema.ts'
+import type { FromWriter, WireItem, WriterData } from './writer-protocol.ts'
 
 export type UpdateStoreOptions = {
   /** Tables of a caller (the relay's members, say), migrated with the core schema. */
@@ -10,6 +12,8 @@ export type UpdateStoreOptions = {
   now?: () => number
   /** Updates applied per event-loop turn while compacting, so appends keep flowing meanwhile. */
   compactionChunk?: number
+  /** A cap on the file's size; appends past it fail with `disk-full`, as on a full disk. */
+  quotaBytes?: number
 }
 
 export type AppendOptions = {
@@ -46,11 +50,9 @@ export type CompactionResult = {
 
 export type AuditEntry = { seq: number; doc: string; origin: string; at: number; bytes: number }
 
-type Pending = { doc: string; data: Uint8Array; origin: string | undefined }
-
 /** The appends of one event-loop turn: committed in one transaction, acknowledged together. */
 type Batch = {
-  items: Pending[]
+  items: WireItem[]
   done: Promise<number>
   resolve: (seq: number) => void
   reject: (error: StoreError) => void
@@ -58,8 +60,9 @@ type Batch = {
 
 /**
  * The append-only Yjs update log (see docs/architecture.md, "Storage"). Appends made in one
- * event-loop turn are committed together in one transaction (group commit); each append's
- * promise resolves with its seq once the commit is on disk.
+ * event-loop turn are committed together in one transaction (group commit) by a writer thread,
+ * so the fsync never blocks this thread; each append's promise resolves once it is on disk.
+ * Reads, compaction swaps and deletions use this thread's own connection (WAL lets both work).
  */
 export class UpdateStore {
   readonly file: string
@@ -70,13 +73,18 @@ export class UpdateStore {
 
   readonly #now: () => number
   readonly #chunk: number
+  readonly #stmt: ReturnType<typeof prepare>
+  readonly #writerData: WriterData
+  #worker: Worker | null = null
   #batch: Batch | null = null
-  readonly #docIds = new Map<string, number>()
+  #nextBatch = 1
+  readonly #inFlight = new Map<number, Batch>()
+  #writerFailure: StoreError | null = null
+  #closing = false
   #closed = false
   readonly #compacting = new Map<string, Promise<CompactionResult>>()
   /** Bumped when a doc is deleted, so an in-flight compaction does not resurrect it. */
   readonly #generation = new Map<string, number>()
-  readonly #stmt: ReturnType<typeof prepare>
 
   private constructor(file: string, options: UpdateStoreOptions) {
     this.file = file
@@ -86,6 +94,26 @@ export class UpdateStore {
     this.db = opened.db
     this.recovery = opened.recovery
     this.#stmt = prepare(this.db)
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number
+    this.#writerData = {
+      file,
+      maxPages: options.quotaBytes === undefined ? null : Math.ceil(options.quotaBytes / pageSize),
+    }
+  }
+
+  /** The writer thread, started on the first append so that opening to read stays cheap. */
+  get #writer(): Worker {
+    if (this.#worker) return this.#worker
+    const worker = new Worker(new URL('./writer-thread.ts', import.meta.url), {
+      workerData: this.#writerData,
+    })
+    worker.on('message', (message: FromWriter) => this.#onWriterMessage(message))
+    worker.on('error', (error) => this.#writerFailed(toStoreError(error, this.file)))
+    worker.on('exit', () =>
+      this.#writerFailed(new StoreError('io', `The writer of ${this.file} stopped unexpectedly.`)),
+    )
+    this.#worker = worker
+    return worker
   }
 
   /** Opens or creates the store. Throws StoreError (newer-schema, read-only, io) when it cannot. */
@@ -99,66 +127,60 @@ export class UpdateStore {
    * All appends of one event-loop turn share one commit and one promise.
    */
   append(doc: string, update: Uint8Array, options: AppendOptions = {}): Promise<number> {
-    if (this.#closed) return Promise.reject(this.#closedError())
+    if (this.#closing) return Promise.reject(this.#closedError())
     if (!this.#batch) {
       let resolve!: (seq: number) => void
       let reject!: (error: StoreError) => void
       const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)))
       this.#batch = { items: [], done, resolve, reject }
-      setImmediate(() => this.flush())
+      setImmediate(() => this.#send())
     }
     this.#batch.items.push({ doc, data: update, origin: options.origin })
     return this.#batch.done
   }
 
-  /** Number of appends not yet committed. */
+  /** Number of appends not yet on disk. */
   get pendingCount(): number {
-    return this.#batch?.items.length ?? 0
+    let count = this.#batch?.items.length ?? 0
+    for (const batch of this.#inFlight.values()) count += batch.items.length
+    return count
   }
 
-  /** Commits every queued append now, in one transaction. */
-  flush(): void {
+  /** Hands the queued appends to the writer now and waits until all of them are on disk. */
+  async flush(): Promise<void> {
+    this.#send()
+    await Promise.allSettled([...this.#inFlight.values()].map((batch) => batch.done))
+  }
+
+  #send(): void {
     const batch = this.#batch
     if (!batch) return
     this.#batch = null
-    let seq: number
-    try {
-      seq = this.#commit(batch.items, this.#now())
-    } catch (error) {
-      this.#docIds.clear()
-      batch.reject(toStoreError(error, this.file))
-      return
+    if (this.#writerFailure) return batch.reject(this.#writerFailure)
+    const id = this.#nextBatch++
+    this.#inFlight.set(id, batch)
+    // The writer keeps the process alive while a commit is on its way, and only then.
+    this.#writer.ref()
+    this.#writer.postMessage({ type: 'append', batch: id, at: this.#now(), items: batch.items })
+  }
+
+  #onWriterMessage(message: FromWriter): void {
+    if (message.type === 'committed' || message.type === 'failed') {
+      const batch = this.#inFlight.get(message.batch)
+      this.#inFlight.delete(message.batch)
+      if (this.#inFlight.size === 0 && !this.#closing) this.#writer.unref()
+      if (message.type === 'committed') batch?.resolve(message.seq)
+      else batch?.reject(new StoreError(message.code, message.message))
+    } else if (message.type === 'fatal') {
+      this.#writerFailed(new StoreError(message.code, message.message))
     }
-    batch.resolve(seq)
   }
 
-  #commit(items: Pending[], at: number): number {
-    const s = this.#stmt
-    return this.db
-      .transaction(() => {
-        let seq = 0
-        const touched = new Set<number>()
-        for (const item of items) {
-          const docId = this.#docId(item.doc, at)
-          seq = Number(s.insertUpdate.run(docId, item.data).lastInsertRowid)
-          if (item.origin !== undefined) {
-            s.insertAudit.run(seq, item.doc, item.origin, at, item.data.byteLength)
-          }
-          touched.add(docId)
-        }
-        for (const docId of touched) s.touchDoc.run(at, docId)
-        return seq
-      })
-      .immediate()
-  }
-
-  /** The row id of `doc`, creating its row on first use (inside the caller's transaction). */
-  #docId(doc: string, at: number): number {
-    const known = this.#docIds.get(doc)
-    if (known !== undefined) return known
-    const row = this.#stmt.upsertDoc.get(doc, at, at) as { id: number }
-    this.#docIds.set(doc, row.id)
-    return row.id
+  #writerFailed(failure: StoreError): void {
+    if (this.#closed) return
+    this.#writerFailure ??= failure
+    for (const batch of this.#inFlight.values()) batch.reject(failure)
+    this.#inFlight.clear()
   }
 
   /** The doc as stored: snapshot plus newer updates, including appends already committed. */
@@ -220,11 +242,10 @@ export class UpdateStore {
   }
 
   /** Removes a doc and its updates (its audit entries stay). Queued appends for it are committed first. */
-  deleteDoc(doc: string): void {
+  async deleteDoc(doc: string): Promise<void> {
     this.#assertOpen()
-    this.flush()
+    await this.flush()
     this.#generation.set(doc, (this.#generation.get(doc) ?? 0) + 1)
-    this.#docIds.delete(doc)
     try {
       this.db
         .transaction(() => {
@@ -271,7 +292,7 @@ export class UpdateStore {
     const snapshot = Y.encodeStateAsUpdate(ydoc)
     ydoc.destroy()
 
-    if (this.#closed || (this.#generation.get(doc) ?? 0) !== generation) {
+    if (this.#closing || (this.#generation.get(doc) ?? 0) !== generation) {
       return { ...nothing, swapped: false }
     }
     try {
@@ -301,11 +322,19 @@ export class UpdateStore {
 
   /** Commits what is queued, waits for running compactions, and closes the file. */
   async close(): Promise<void> {
-    if (this.#closed) return
-    this.flush()
+    if (this.#closing) return
+    await this.flush()
     await Promise.allSettled(this.#compacting.values())
-    this.flush()
+    this.#closing = true
+    await this.flush()
     this.#closed = true
+    const worker = this.#worker
+    if (worker) {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      worker.ref()
+      worker.postMessage({ type: 'close' })
+      await exited
+    }
     this.db.close()
   }
 
@@ -324,15 +353,6 @@ function turn(): Promise<void> {
 
 function prepare(db: Database.Database) {
   return {
-    insertUpdate: db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)'),
-    insertAudit: db.prepare(
-      'INSERT INTO audit (seq, doc, origin, at, bytes) VALUES (?, ?, ?, ?, ?)',
-    ),
-    upsertDoc: db.prepare(
-      `INSERT INTO docs (name, created_at, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at RETURNING id`,
-    ),
-    touchDoc: db.prepare('UPDATE docs SET updated_at = ? WHERE id = ?'),
     selectDoc: db.prepare('SELECT id, snapshot, snapshot_seq FROM docs WHERE name = ?'),
     selectUpdates: db.prepare(
       'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',

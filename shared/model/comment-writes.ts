@@ -1,0 +1,203 @@
+import { uuidv4 } from 'lib0/random'
+import * as Y from 'yjs'
+import { anchorField, type Anchor } from './anchor.ts'
+import { authorSpec, REPLIES, THREADS, type Author, type Suggestion } from './comments.ts'
+import {
+  done,
+  record,
+  refused,
+  rootMap,
+  text,
+  type FieldReader,
+  type Problem,
+  type Written,
+} from './validate.ts'
+
+/** A new thread: its first comment, where it sits and, optionally, a suggested replacement. */
+export type NewThread = {
+  anchor: Anchor
+  quote: string
+  author: Author
+  text: string
+  suggestion?: Suggestion | null
+}
+
+/** A new answer in a thread. */
+export type NewReply = { author: Author; text: string }
+
+/** A comment: a thread's first comment (`replyId` null) or one of its replies. */
+export type CommentRef = { threadId: string; replyId: string | null }
+
+const authorField = record(authorSpec)
+
+/** Adds an open thread in one transaction; the value is the new thread's id. */
+export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Written<string> {
+  const suggestion = thread.suggestion ?? null
+  const problems = [
+    ...check(anchorField, thread.anchor, `${THREADS}.anchor`),
+    ...check(text(), thread.quote, `${THREADS}.quote`),
+    ...check(authorField, thread.author, `${THREADS}.author`),
+    ...(suggestion === null
+      ? checkText(thread.text, `${THREADS}.text`)
+      : check(text(), thread.text, `${THREADS}.text`)),
+    ...(suggestion === null ? [] : checkText(suggestion.text, `${THREADS}.suggestion.text`)),
+  ]
+  const threads = rootMap(doc, THREADS, problems)
+  if (threads === null || problems.length > 0) return refused(problems)
+  const id = uuidv4()
+  const fields: Record<string, unknown> = {
+    anchor: { start: thread.anchor.start, end: thread.anchor.end },
+    quote: thread.quote,
+    author: authorOf(thread.author),
+    text: thread.text,
+    createdAt: now,
+    editedAt: null,
+    state: 'open',
+    resolvedBy: null,
+    resolvedAt: null,
+    suggestion: suggestion === null ? null : { text: suggestion.text },
+  }
+  const entry = new Y.Map<unknown>(Object.entries(structuredClone(fields)))
+  entry.set(REPLIES, new Y.Array<Y.Map<unknown>>())
+  threads.set(id, entry)
+  return done(id)
+}
+
+/** Appends a reply; concurrent replies are all kept. The value is the new reply's id. */
+export function addReply(
+  doc: Y.Doc,
+  threadId: string,
+  reply: NewReply,
+  now = Date.now(),
+): Written<string> {
+  const problems = [
+    ...check(authorField, reply.author, `${THREADS}.${threadId}.${REPLIES}.author`),
+    ...checkText(reply.text, `${THREADS}.${threadId}.${REPLIES}.text`),
+  ]
+  const replies = findReplies(doc, threadId, problems)
+  if (replies === null || problems.length > 0) return refused(problems)
+  const id = uuidv4()
+  const fields = {
+    id,
+    author: authorOf(reply.author),
+    text: reply.text,
+    createdAt: now,
+    editedAt: null,
+  }
+  replies.push([new Y.Map<unknown>(Object.entries(fields))])
+  return done(id)
+}
+
+export function resolveThread(doc: Y.Doc, threadId: string, by: Author, now = Date.now()): Written {
+  const problems = check(authorField, by, `${THREADS}.${threadId}.resolvedBy`)
+  const thread = findThread(doc, threadId, problems)
+  if (thread === null || problems.length > 0) return refused(problems)
+  doc.transact(() => {
+    thread.set('state', 'resolved')
+    thread.set('resolvedBy', authorOf(by))
+    thread.set('resolvedAt', now)
+  })
+  return done(null)
+}
+
+export function reopenThread(doc: Y.Doc, threadId: string): Written {
+  const problems: Problem[] = []
+  const thread = findThread(doc, threadId, problems)
+  if (thread === null) return refused(problems)
+  doc.transact(() => {
+    thread.set('state', 'open')
+    thread.set('resolvedBy', null)
+    thread.set('resolvedAt', null)
+  })
+  return done(null)
+}
+
+/** Replaces a comment's text and stamps `editedAt`. Who may edit is for the caller to decide. */
+export function editComment(
+  doc: Y.Doc,
+  ref: CommentRef,
+  newText: string,
+  now = Date.now(),
+): Written {
+  const problems = checkText(newText, `${THREADS}.${ref.threadId}.text`)
+  const comment = findComment(doc, ref, problems)
+  if (comment === null || problems.length > 0) return refused(problems)
+  doc.transact(() => {
+    comment.map.set('text', newText)
+    comment.map.set('editedAt', now)
+  })
+  return done(null)
+}
+
+/** Deleting a thread's first comment deletes the whole thread, replies included. */
+export function deleteComment(doc: Y.Doc, ref: CommentRef): Written {
+  const problems: Problem[] = []
+  const comment = findComment(doc, ref, problems)
+  if (comment === null) return refused(problems)
+  comment.remove()
+  return done(null)
+}
+
+// Only the known fields, so whatever else a caller's object carries never reaches the doc.
+function authorOf({ memberId, name, organisation }: Author): Author {
+  return { memberId, name, organisation }
+}
+
+function check<T>(reader: FieldReader<T>, value: unknown, path: string): Problem[] {
+  const problems: Problem[] = []
+  reader(value, path, problems)
+  return problems
+}
+
+function checkText(value: unknown, path: string): Problem[] {
+  const problems = check(text(), value, path)
+  if (problems.length === 0 && (value as string).trim() === '') {
+    problems.push({ path, message: 'expected some text; got only blanks' })
+  }
+  return problems
+}
+
+function findThread(doc: Y.Doc, threadId: string, problems: Problem[]): Y.Map<unknown> | null {
+  const thread = rootMap(doc, THREADS, problems)?.get(threadId)
+  if (thread instanceof Y.Map) return thread
+  problems.push({
+    path: `${THREADS}.${threadId}`,
+    message: 'no such thread; it may have been deleted',
+  })
+  return null
+}
+
+function findReplies(doc: Y.Doc, threadId: string, problems: Problem[]): Y.Array<unknown> | null {
+  const thread = findThread(doc, threadId, problems)
+  if (thread === null) return null
+  const replies = thread.get(REPLIES)
+  if (replies instanceof Y.Array) return replies
+  problems.push({
+    path: `${THREADS}.${threadId}.${REPLIES}`,
+    message: 'the replies are unreadable',
+  })
+  return null
+}
+
+/** A comment's map, and how to delete it. */
+type FoundComment = { map: Y.Map<unknown>; remove: () => void }
+
+function findComment(doc: Y.Doc, ref: CommentRef, problems: Problem[]): FoundComment | null {
+  const { threadId, replyId } = ref
+  if (replyId === null) {
+    const thread = findThread(doc, threadId, problems)
+    if (thread === null) return null
+    return { map: thread, remove: () => doc.getMap(THREADS).delete(threadId) }
+  }
+  const replies = findReplies(doc, threadId, problems)
+  if (replies === null) return null
+  const entries = replies.toArray()
+  const index = entries.findIndex((entry) => entry instanceof Y.Map && entry.get('id') === replyId)
+  const reply = entries[index]
+  if (reply instanceof Y.Map) return { map: reply, remove: () => replies.delete(index, 1) }
+  problems.push({
+    path: `${THREADS}.${threadId}.${REPLIES}.${replyId}`,
+    message: 'no such reply; it may have been deleted',
+  })
+  return null
+}

@@ -1,0 +1,138 @@
+import * as Y from 'yjs'
+import { anchorField, type Anchor } from './anchor.ts'
+import {
+  byCreation,
+  describe,
+  nullable,
+  oneOf,
+  optional,
+  readRecord,
+  record,
+  rootMap,
+  text,
+  time,
+  type FieldReader,
+  type Problem,
+  type Read,
+  type Spec,
+} from './validate.ts'
+
+/** Who wrote a comment, as they were named when they wrote it. */
+export type Author = { memberId: string; name: string; organisation: string }
+
+/** A thread is open until someone resolves it; it can be reopened. */
+export type ThreadState = 'open' | 'resolved'
+export const THREAD_STATES: readonly ThreadState[] = ['open', 'resolved']
+
+/** A replacement the commenter proposes for the anchored text. */
+export type Suggestion = { text: string }
+
+/** An answer in a thread. */
+export type Reply = {
+  id: string
+  author: Author
+  text: string
+  /** Epoch milliseconds. */
+  createdAt: number
+  /** Epoch milliseconds of the last edit; null when never edited. */
+  editedAt: number | null
+}
+
+/**
+ * A comment thread of the comments doc (`<workspace>/paper/<id>/comments`): the first comment,
+ * where it sits in the body, its replies and whether it is resolved.
+ */
+export type Thread = {
+  id: string
+  /** Null when the stored anchor is unreadable; the quote still shows what was commented on. */
+  anchor: Anchor | null
+  /** The anchored text when the comment was made. */
+  quote: string
+  author: Author
+  text: string
+  createdAt: number
+  editedAt: number | null
+  state: ThreadState
+  resolvedBy: Author | null
+  resolvedAt: number | null
+  replies: Reply[]
+  suggestion: Suggestion | null
+}
+
+export const THREADS = 'threads'
+export const REPLIES = 'replies'
+
+export const authorSpec: Spec<Author> = {
+  memberId: text(),
+  name: text(),
+  organisation: text(),
+}
+
+const replySpec: Spec<Reply> = {
+  id: text(),
+  author: record(authorSpec),
+  text: text(),
+  createdAt: time,
+  editedAt: nullable(time),
+}
+
+const repliesField: FieldReader<Reply[]> = (value, path, problems) => {
+  if (!(value instanceof Y.Array)) {
+    problems.push({ path, message: `expected a Y.Array of replies; got ${describe(value)}` })
+    return []
+  }
+  const replies: Reply[] = []
+  value.forEach((entry: unknown, i) => {
+    const at = `${path}[${i}]`
+    if (entry instanceof Y.Map)
+      replies.push(readRecord(replySpec, (key) => entry.get(key), at, problems))
+    else problems.push({ path: at, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
+  })
+  return replies
+}
+
+const threadSpec: Spec<Omit<Thread, 'id'>> = {
+  anchor: anchorField,
+  quote: text(),
+  author: record(authorSpec),
+  text: text(),
+  createdAt: time,
+  editedAt: nullable(time),
+  state: oneOf(THREAD_STATES, 'open'),
+  resolvedBy: nullable(record(authorSpec)),
+  resolvedAt: nullable(time),
+  replies: repliesField,
+  suggestion: optional(nullable(record<Suggestion>({ text: text() })), null),
+}
+
+/**
+ * The threads, oldest first (ties by id), so every replica lists them in the same order. Entries
+ * that are not Y.Maps are skipped and reported; a thread with an unreadable anchor is kept.
+ */
+export function readThreads(doc: Y.Doc): Read<Thread[]> {
+  const problems: Problem[] = []
+  const threads = rootMap(doc, THREADS, problems)
+  const value: Thread[] = []
+  threads?.forEach((entry, id) => {
+    const path = `${THREADS}.${id}`
+    if (entry instanceof Y.Map) {
+      value.push({ id, ...readRecord(threadSpec, (key) => entry.get(key), path, problems) })
+    } else {
+      problems.push({ path, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
+    }
+  })
+  value.sort(byCreation)
+  return { value, problems }
+}
+
+/** Calls `listener` with the fresh threads after every transaction that changed them. */
+export function observeThreads(
+  doc: Y.Doc,
+  listener: (threads: Read<Thread[]>) => void,
+): () => void {
+  const threads = rootMap(doc, THREADS, [])
+  if (threads === null) return () => undefined
+  const handler = (): void => listener(readThreads(doc))
+  threads.observeDeep(handler)
+  return () => threads.unobserveDeep(handler)
+}

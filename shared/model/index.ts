@@ -1,0 +1,57 @@
+export type { Problem, Read, Written } from './validate.ts'
+export {
+  BODY_FIELD,
+  PAPER_LANGUAGES,
+  PAPER_STATUSES,
+  observePaperMeta,
+  paperBody,
+  readPaperMeta,
+  writePaperMeta,
+  type PaperLanguage,
+  type PaperMeta,
+  type PaperStatus,
+} from './paper.ts'
+export {
+  observePapers,
+  readPapers,
+  removePaperSummary,
+  upsertPaperSummary,
+  type PaperSummary,
+} from './workspace-index.ts'
+export {
+  anchoredText,
+  createAnchor,
+  createAnchorBetween,
+  decodeAnchor,
+  isAnchorPending,
+  resolveAnchor,
+  type Anchor,
+  type DecodedAnchor,
+  type ResolvedAnchor,
+  type TextPoint,
+} from './anchor.ts'
+export {
+  THREAD_STATES,
+  observeThreads,
+  readThreads,
+  type Author,
+  type Reply,
+  type Suggestion,
+  type Thread,
+  type ThreadState,
+} from './comments.ts'
+export {
+  addReply,
+  addThread,
+  deleteComment,
+  editComment,
+  reopenThread,
+  resolveThread,
+  type CommentRef,
+  type NewReply,
+  type NewThread,
+} from './comment-writes.ts'
+export { positionPaperTemplate, templateHeadings } from './template.ts'
+export { bodyExtensions, bodySchema } from './schema.ts'
+export { readBodyJSON, writeTemplateToBody } from './body.ts'
+export { initPaper } from './new-paper.ts'
