@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { StoreError, toStoreError } from './errors.ts'
 import { openDatabase, type Recovery } from './open-database.ts'
 import type { StoreExtension } from './schema.ts'
-import type { FromWriter, WireItem, WriterData } from './writer-protocol.ts'
+import { packBatch, type FromWriter, type WireItem, type WriterData } from './writer-protocol.ts'
 
 export type UpdateStoreOptions = {
   /** Tables of a caller (the relay's members, say), migrated with the core schema. */
@@ -161,7 +161,10 @@ export class UpdateStore {
     this.#inFlight.set(id, batch)
     // The writer keeps the process alive while a commit is on its way, and only then.
     this.#writer.ref()
-    this.#writer.postMessage({ type: 'append', batch: id, at: this.#now(), items: batch.items })
+    const packed = packBatch(batch.items)
+    this.#writer.postMessage({ type: 'append', batch: id, at: this.#now(), packed }, [
+      packed.bytes.buffer as ArrayBuffer,
+    ])
   }
 
   #onWriterMessage(message: FromWriter): void {

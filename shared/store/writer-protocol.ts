@@ -1,11 +1,70 @@
 import type { StoreErrorCode } from './errors.ts'
 
-/** One queued append, as sent to the writer thread. */
+/** One queued append. */
 export type WireItem = { doc: string; data: Uint8Array; origin: string | undefined }
+
+/**
+ * A turn's appends packed for the writer thread: all update bytes in one transferred buffer,
+ * so handing a batch over costs one copy instead of a structured clone per update.
+ */
+export type PackedBatch = {
+  /** Distinct doc names and origins of the batch; items refer to them by index. */
+  docs: string[]
+  origins: (string | null)[]
+  /** Per item: index into docs, index into origins, byte length in `bytes`. */
+  doc: Uint32Array
+  origin: Uint32Array
+  length: Uint32Array
+  bytes: Uint8Array
+}
+
+export function packBatch(items: readonly WireItem[]): PackedBatch {
+  const docs = new Map<string, number>()
+  const origins = new Map<string | null, number>()
+  const packed = {
+    doc: new Uint32Array(items.length),
+    origin: new Uint32Array(items.length),
+    length: new Uint32Array(items.length),
+  }
+  let total = 0
+  items.forEach((item, i) => {
+    packed.doc[i] = indexOf(docs, item.doc)
+    packed.origin[i] = indexOf(origins, item.origin ?? null)
+    packed.length[i] = item.data.byteLength
+    total += item.data.byteLength
+  })
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const item of items) {
+    bytes.set(item.data, offset)
+    offset += item.data.byteLength
+  }
+  return { docs: [...docs.keys()], origins: [...origins.keys()], ...packed, bytes }
+}
+
+/** Calls `each` for every item of a packed batch, in order; `data` is a view, not a copy. */
+export function forEachPacked(batch: PackedBatch, each: (item: WireItem) => void): void {
+  let offset = 0
+  for (let i = 0; i < batch.length.length; i++) {
+    const length = batch.length[i] ?? 0
+    each({
+      doc: batch.docs[batch.doc[i] ?? 0] ?? '',
+      origin: batch.origins[batch.origin[i] ?? 0] ?? undefined,
+      data: batch.bytes.subarray(offset, offset + length),
+    })
+    offset += length
+  }
+}
+
+function indexOf<K>(map: Map<K, number>, key: K): number {
+  let index = map.get(key)
+  if (index === undefined) map.set(key, (index = map.size))
+  return index
+}
 
 /** Messages to the writer thread. */
 export type ToWriter =
-  { type: 'append'; batch: number; at: number; items: WireItem[] } | { type: 'close' }
+  { type: 'append'; batch: number; at: number; packed: PackedBatch } | { type: 'close' }
 
 /** Messages from the writer thread. */
 export type FromWriter =

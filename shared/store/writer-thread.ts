@@ -3,7 +3,12 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { toStoreError } from './errors.ts'
-import type { FromWriter, ToWriter, WireItem, WriterData } from './writer-protocol.ts'
+import {
+  forEachPacked,
+  type FromWriter,
+  type ToWriter,
+  type WriterData,
+} from './writer-protocol.ts'
 
 const { file, maxPages } = workerData as WriterData
 const port = parentPort
@@ -39,25 +44,21 @@ const commit = db.transaction((batches: AppendMessage[]): number => {
   // Doc ids are looked up per commit, not cached: the main thread may delete a doc meanwhile.
   const ids = new Map<string, number>()
   let seq = 0
-  for (const { items, at } of batches) seq = write(items, at, ids, seq)
-  return seq
-})
-
-function write(items: WireItem[], at: number, ids: Map<string, number>, last: number): number {
-  let seq = last
-  for (const item of items) {
-    let docId = ids.get(item.doc)
-    if (docId === undefined) {
-      docId = (upsertDoc.get(item.doc, at, at) as { id: number }).id
-      ids.set(item.doc, docId)
-    }
-    seq = Number(insertUpdate.run(docId, item.data).lastInsertRowid)
-    if (item.origin !== undefined) {
-      insertAudit.run(seq, item.doc, item.origin, at, item.data.byteLength)
-    }
+  for (const { packed, at } of batches) {
+    forEachPacked(packed, (item) => {
+      let docId = ids.get(item.doc)
+      if (docId === undefined) {
+        docId = (upsertDoc.get(item.doc, at, at) as { id: number }).id
+        ids.set(item.doc, docId)
+      }
+      seq = Number(insertUpdate.run(docId, item.data).lastInsertRowid)
+      if (item.origin !== undefined) {
+        insertAudit.run(seq, item.doc, item.origin, at, item.data.byteLength)
+      }
+    })
   }
   return seq
-}
+})
 
 function close(): void {
   db.close()

@@ -1,0 +1,102 @@
+// The host API contract between the renderer and the desktop host (main process, or the
+// preview bridge in a browser). Types only: main's handlers `satisfies HostHandlers`, the
+// preload exposes exactly `SamstemtApi` as `window.samstemt`, and every payload is validated
+// on arrival (shared/ipc/validate.ts).
+
+import type { Role } from '../protocol/index.ts'
+
+/** A workspace this profile belongs to, as the renderer sees it (the token never leaves the host). */
+export type WorkspaceEntry = {
+  id: string
+  name: string
+  /** The relay's address; null for a local-only workspace (the sample). */
+  relay: string | null
+  member: { id: string; name: string; organisation: string; role: Role } | null
+  joinedAt: number
+}
+
+/** What an invite grants, shown before the user confirms joining. */
+export type InvitePreview = {
+  workspace: { id: string; name: string }
+  relay: string
+  member: { id: string; name: string; organisation: string; role: Role }
+}
+
+/** A host-side failure the renderer shows as it is: a stable code plus what to do next. */
+export type HostError = {
+  code:
+    | 'invalid-payload'
+    | 'invalid-invite'
+    | 'invite-revoked'
+    | 'relay-unreachable'
+    | 'unknown-workspace'
+    | 'disk-full'
+    | 'read-only'
+    | 'store'
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError }
+
+export type Settings = {
+  language: 'nb' | 'en'
+  /** The workspace the library opens with. */
+  lastWorkspace: string | null
+}
+
+export type AppInfo = {
+  version: string
+  platform: string
+  /** False where the OS keychain is unavailable: tokens are then stored unencrypted (warned). */
+  secretsEncrypted: boolean
+  /** Where logs are written, for the Help menu. */
+  logFile: string
+}
+
+/** A doc as stored locally: everything needed to rebuild it (apply in order). */
+export type StoredUpdates = { updates: Uint8Array[] }
+
+/** Request/response calls, renderer -> host. Every handler returns a Result. */
+export type HostHandlers = {
+  'app/info': () => AppInfo
+  'settings/get': () => Settings
+  'settings/update': (patch: Partial<Settings>) => Settings
+  'workspaces/list': () => WorkspaceEntry[]
+  /** Asks the relay what an invite link grants (does not join yet). */
+  'workspaces/preview-invite': (req: { link: string }) => InvitePreview
+  /** Joins: stores the token (encrypted) and the workspace. */
+  'workspaces/join': (req: { link: string }) => WorkspaceEntry
+  /** Creates the local sample workspace with one paper (first start). */
+  'workspaces/create-sample': () => WorkspaceEntry
+  /** The token for connecting to the relay, for the renderer's providers only. */
+  'workspaces/connection': (req: { workspace: string }) => { relay: string; token: string } | null
+  /** Snapshot + updates of a doc (a room name) from the local store. */
+  'store/load': (req: { doc: string }) => StoredUpdates
+  /** Appends local updates, batched; resolves when they are durable on this computer. */
+  'store/append': (req: { doc: string; updates: Uint8Array[] }) => { stored: number }
+  /** Appends to the host log file. */
+  'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
+}
+
+/** Pushed host -> renderer. */
+export type HostEvents = {
+  /** A samstemt:// invite link arrived (deep link or second instance). */
+  'app/invite': { link: string }
+  'menu/new-paper': null
+  'menu/export': null
+  /** The store reports a problem (full disk, recovered file) the user must see. */
+  'store/problem': HostError
+}
+
+export type Channel = keyof HostHandlers
+export type Request<C extends Channel> = Parameters<HostHandlers[C]>[0]
+export type Response<C extends Channel> = ReturnType<HostHandlers[C]>
+
+/** What `window.samstemt` is, in Electron and in the preview bridge alike. */
+export type SamstemtApi = {
+  invoke<C extends Channel>(
+    channel: C,
+    ...request: Parameters<HostHandlers[C]>
+  ): Promise<Result<Response<C>>>
+  on<E extends keyof HostEvents>(event: E, listener: (payload: HostEvents[E]) => void): () => void
+}
