@@ -1,0 +1,5 @@
+export { startRelay, type RelayOptions, type RunningRelay } from './start-relay.ts'
+export { DEFAULT_LIMITS, type RelayLimits } from './limits.ts'
+export { MemberDirectory, type Member, type Workspace } from './members.ts'
+export { Relay, type ConnectRequest, type CoreLimits } from './relay.ts'
+export { jsonLog, silentLog, type Log, type Peer } from './peer.ts'

@@ -1,0 +1,201 @@
+import {
+  CLOSE_REASONS,
+  CloseCode,
+  DURABLE_PARAM,
+  TOKEN_PARAM,
+  parseRoom,
+  type CloseCodeName,
+  type WriteGuard,
+} from '../shared/protocol/index.ts'
+import type { UpdateStore } from '../shared/store/index.ts'
+import { Connection } from './connection.ts'
+import type { MemberDirectory } from './members.ts'
+import { dispatch } from './message-handlers.ts'
+import { Metrics } from './metrics.ts'
+import type { Log, Peer } from './peer.ts'
+import { RejectedFrame, type RelayServices } from './relay-context.ts'
+import { RoomRegistry, type RoomPolicy } from './room-registry.ts'
+import type { Room } from './room.ts'
+
+/** Limits of the transport-free core; the HTTP layer has its own (frame size, per IP). */
+export type CoreLimits = RoomPolicy & {
+  /** A socket whose unsent data exceeds this is disconnected (1013). */
+  maxBufferedBytes: number
+  /** Sockets one member may hold open at once (one room each, as in y-websocket). */
+  maxConnectionsPerMember: number
+}
+
+/** What the socket's upgrade request said. */
+export type ConnectRequest = { path: string; params: URLSearchParams; ip: string }
+
+/**
+ * The relay without its transport: authenticates sockets, routes their frames to rooms,
+ * and enforces roles. The WebSocket adapter feeds it Peers and frames.
+ */
+export class Relay {
+  readonly metrics = new Metrics()
+  readonly #members: MemberDirectory
+  readonly #services: RelayServices
+  readonly #limits: CoreLimits
+  /** Every admitted socket and the room it is in. */
+  readonly #connections = new Map<Connection, Room>()
+  readonly #perMember = new Map<string, number>()
+  #closing = false
+
+  constructor(options: {
+    store: UpdateStore
+    members: MemberDirectory
+    limits: CoreLimits
+    log: Log
+    writeGuard?: WriteGuard | null
+  }) {
+    this.#members = options.members
+    this.#limits = options.limits
+    this.#services = {
+      store: options.store,
+      registry: new RoomRegistry(options.store, options.limits, options.log),
+      metrics: this.metrics,
+      writeGuard: options.writeGuard ?? null,
+      log: options.log,
+      resetRoom: (room, offender, detail) => this.#resetRoom(room, offender, detail),
+    }
+  }
+
+  get connectionCount(): number {
+    return this.#connections.size
+  }
+
+  get roomCount(): number {
+    return this.#services.registry.size
+  }
+
+  /** Admits a socket into its room, or closes it with a 44xx code and returns null. */
+  connect(peer: Peer, request: ConnectRequest): Connection | null {
+    const refuse = (code: CloseCodeName, detail: string): null => {
+      this.#services.log('refused', {
+        ip: request.ip,
+        path: request.path,
+        code: CloseCode[code],
+        detail,
+      })
+      this.metrics.closed(CloseCode[code])
+      peer.close(CloseCode[code], CLOSE_REASONS[code])
+      return null
+    }
+    if (this.#closing) return refuse('restarting', 'shutting down')
+    const token = request.params.get(TOKEN_PARAM)
+    if (token === null || token === '') return refuse('badToken', 'no token')
+    const auth = this.#members.authenticate(token)
+    if (auth.status === 'unknown') return refuse('badToken', 'unknown token')
+    if (auth.status === 'revoked') return refuse('revoked', `member ${auth.member.id}`)
+    const member = auth.member
+    const roomName = request.path.replace(/^\/+/, '')
+    const parsed = parseRoom(roomName)
+    if (parsed === null || parsed.workspace !== member.workspace) {
+      return refuse('unknownRoom', `member ${member.id}`)
+    }
+    const open = this.#perMember.get(member.id) ?? 0
+    if (open >= this.#limits.maxConnectionsPerMember) {
+      return refuse('overloaded', `member ${member.id} has ${open} connections`)
+    }
+    const connection = new Connection({
+      peer,
+      member,
+      roomName,
+      room: parsed,
+      durable: request.params.get(DURABLE_PARAM) === '1',
+      ip: request.ip,
+      maxBufferedBytes: this.#limits.maxBufferedBytes,
+      log: this.#services.log,
+      onClose: (c) => this.#leave(c),
+    })
+    if (this.#services.registry.isDraining(roomName)) {
+      return refuse('restarting', `${roomName} is being reloaded`)
+    }
+    let room: Room
+    try {
+      room = this.#services.registry.acquire(roomName, parsed)
+    } catch (error) {
+      return refuse('storageFailed', `loading ${roomName}: ${String(error)}`)
+    }
+    this.#connections.set(connection, room)
+    this.#perMember.set(member.id, open + 1)
+    room.connections.add(connection)
+    this.#services.log('connect', {
+      connection: connection.id,
+      member: member.id,
+      room: roomName,
+      role: member.role,
+      ip: request.ip,
+    })
+    room.greet(connection)
+    return connection
+  }
+
+  /** Handles one frame; a frame the relay cannot accept closes only this socket. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    if (this.#closing || connection.closed) return
+    const room = this.#connections.get(connection)
+    if (room === undefined) return
+    try {
+      dispatch({ services: this.#services, room, connection }, frame)
+    } catch (error) {
+      const code = error instanceof RejectedFrame ? error.code : 'malformed'
+      this.#close(connection, code, error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  /** Closes a socket for a reason the transport found (a text frame, say). */
+  reject(connection: Connection, code: CloseCodeName, detail: string): void {
+    this.#close(connection, code, detail)
+  }
+
+  /** Closes, at once, every socket of these members (revocation). */
+  kickMembers(memberIds: ReadonlySet<string>): void {
+    for (const connection of [...this.#connections.keys()]) {
+      if (memberIds.has(connection.member.id)) this.#close(connection, 'revoked', 'member revoked')
+    }
+  }
+
+  /**
+   * Stops taking frames, commits everything, tells opted-in clients what is committed, and
+   * closes every socket with 1012 (clients reconnect to the restarted relay).
+   */
+  async shutdown(): Promise<void> {
+    if (this.#closing) return
+    this.#closing = true
+    const registry = this.#services.registry
+    await this.#services.store.flush()
+    await Promise.all([...registry.rooms()].map((room) => room.tail))
+    await registry.drained()
+    for (const room of registry.rooms()) room.sendDurable()
+    for (const connection of [...this.#connections.keys()])
+      this.#close(connection, 'restarting', 'shutdown')
+    registry.dropAll()
+  }
+
+  #close(connection: Connection, code: CloseCodeName, detail: string): void {
+    if (connection.closed) return
+    this.metrics.closed(CloseCode[code])
+    connection.close(code, detail)
+  }
+
+  #leave(connection: Connection): void {
+    const room = this.#connections.get(connection)
+    if (room === undefined) return
+    this.#connections.delete(connection)
+    const left = (this.#perMember.get(connection.member.id) ?? 1) - 1
+    if (left > 0) this.#perMember.set(connection.member.id, left)
+    else this.#perMember.delete(connection.member.id)
+    room.leave(connection)
+    this.#services.registry.release(room)
+  }
+
+  #resetRoom(room: Room, offender: Connection | null, detail: string): void {
+    this.#services.log('room-reset', { room: room.name, offender: offender?.member.id, detail })
+    if (offender !== null) this.#close(offender, 'invalidUpdate', detail)
+    const code = offender === null ? 'storageFailed' : 'restarting'
+    for (const connection of [...room.connections]) this.#close(connection, code, 'room reset')
+    this.#services.registry.drop(room)
+  }
+}

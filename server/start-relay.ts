@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net'
+import type { WebSocket } from 'ws'
+import type { WriteGuard } from '../shared/protocol/index.ts'
+import { UpdateStore } from '../shared/store/index.ts'
+import { createRelayServer } from './http-server.ts'
+import { DEFAULT_LIMITS, type RelayLimits } from './limits.ts'
+import { MemberDirectory } from './members.ts'
+import { jsonLog, silentLog, type Log } from './peer.ts'
+import { relayExtension } from './relay-schema.ts'
+import { Relay } from './relay.ts'
+import { watchRevocations } from './revocation-watch.ts'
+
+/** How to run a relay; only `data` is required. */
+export type RelayOptions = {
+  /** The SQLite file holding updates, workspaces and members (created if missing). */
+  data: string
+  /** Default 127.0.0.1: put a TLS proxy in front, or pass `tls`. */
+  host?: string
+  /** Default 4455; 0 picks a free port (see the returned `port`). */
+  port?: number
+  /** PEM certificate and key: the relay then speaks wss:// itself. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null
+  limits?: Partial<RelayLimits>
+  /** Extra write check after the role table (issue 6: "not when final"). */
+  writeGuard?: WriteGuard | null
+  /** Structured log; default JSON lines on stderr, `false` for none. */
+  log?: Log | false
+  /** How often to look for members revoked by another process (ms). */
+  revocationPollMs?: number
+  trustProxy?: boolean
+}
+
+/** A listening relay. */
+export type RunningRelay = {
+  /** ws://host:port (wss:// with TLS); clients append `/<room>?token=...`. */
+  url: string
+  port: number
+  relay: Relay
+  store: UpdateStore
+  members: MemberDirectory
+  /** Stops accepting, commits everything, closes sockets with 1012, closes the store. */
+  close(): Promise<void>
+}
+
+/** Opens the store and listens; resolves once connections are accepted. */
+export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
+  const log = options.log === false ? silentLog : (options.log ?? jsonLog())
+  const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits }
+  const store = UpdateStore.open(options.data, { extensions: [relayExtension] })
+  if (store.recovery) log('store-recovered', { message: store.recovery.message })
+  const members = new MemberDirectory(store.db)
+  const relay = new Relay({ store, members, limits, log, writeGuard: options.writeGuard ?? null })
+  const stopWatch = watchRevocations(
+    store.db,
+    members,
+    (ids) => relay.kickMembers(ids),
+    options.revocationPollMs ?? 500,
+  )
+  const http = createRelayServer(
+    relay,
+    {
+      tls: options.tls ?? null,
+      maxMessageBytes: limits.maxMessageBytes,
+      maxConnectionsPerIp: limits.maxConnectionsPerIp,
+      trustProxy: options.trustProxy ?? false,
+      startedAt: Date.now(),
+    },
+    log,
+  )
+  const host = options.host ?? '127.0.0.1'
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject)
+      http.server.listen(options.port ?? 4455, host, () => resolve())
+    })
+  } catch (error) {
+    stopWatch()
+    await store.close()
+    throw error
+  }
+  const port = (http.server.address() as AddressInfo).port
+  const url = `${options.tls ? 'wss' : 'ws'}://${host.includes(':') ? `[${host}]` : host}:${port}`
+  log('listening', { url })
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      http.server.close()
+      stopWatch()
+      await relay.shutdown()
+      await socketsClosed(http.sockets, 2000)
+      http.wss.close()
+      http.server.closeAllConnections()
+      await store.close()
+      log('stopped')
+    })()
+    return closing
+  }
+  return { url, port, relay, store, members, close }
+}
+
+/** Waits for clients to answer our close frames, then drops the ones that did not. */
+async function socketsClosed(sockets: Set<WebSocket>, graceMs: number): Promise<void> {
+  const pending = [...sockets].map(
+    (ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())),
+  )
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))
+  await Promise.race([Promise.all(pending), timeout])
+  clearTimeout(timer)
+  for (const ws of sockets) ws.terminate()
+}

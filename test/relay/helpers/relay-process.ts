@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { within } from './wait.ts'
+
+const CLI = join(import.meta.dirname, '../../../server/cli.ts')
+
+/** A relay running as its own process, as in production. */
+export type RelayProcess = {
+  url: string
+  port: number
+  child: ChildProcess
+  /** Everything the relay wrote to stderr (its JSON log). */
+  log: () => string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** SIGTERM and wait for the exit. */
+  stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** Runs `samstemt-relay serve --json --port 0` on `data` and waits for its address. */
+export async function spawnRelay(data: string, extraArgs: string[] = []): Promise<RelayProcess> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data', data, '--port', '0', '--json', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }))
+  })
+  const address = new Promise<{ url: string; port: number }>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      try {
+        resolve(JSON.parse(line) as { url: string; port: number })
+      } catch {
+        reject(new Error(`relay printed ${line}`))
+      }
+    })
+    void exited.then(({ code }) => reject(new Error(`relay exited with ${code}: ${stderr}`)))
+  })
+  const { url, port } = await within(address, 'the relay to listen', 20_000)
+  return {
+    url,
+    port,
+    child,
+    log: () => stderr,
+    exited,
+    stop: () => {
+      child.kill('SIGTERM')
+      return within(exited, 'the relay to exit', 20_000)
+    },
+  }
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { canWrite, commentsRoom, indexRoom, paperRoom } from '../../shared/protocol/index.ts'
+import type { Role, RoomKind } from '../../shared/protocol/index.ts'
+import { connectClient, roundTrip, type Client } from './helpers/clients.ts'
+import { inspectStore, seedWorkspace, type Seeded } from './helpers/members.ts'
+import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts'
+import { waitFor } from './helpers/wait.ts'
+
+const ROLES: Role[] = ['coordinator', 'editor', 'reviewer']
+const KINDS: RoomKind[] = ['index', 'paper', 'comments']
+const roomOf = (kind: RoomKind) =>
+  kind === 'index'
+    ? indexRoom('w')
+    : kind === 'paper'
+      ? paperRoom('w', 'p')
+      : commentsRoom('w', 'p')
+
+let dir: string
+let file: string
+let seeded: Seeded
+let relay: RelayProcess
+const clients: Client[] = []
+const track = (c: Client) => (clients.push(c), c)
+
+beforeAll(async () => {
+  // One relay for the whole matrix: the folder lives as long as this file's tests.
+  dir = mkdtempSync(join(tmpdir(), 'samstemt-relay-perm-'))
+  file = join(dir, 'relay.sqlite')
+  seeded = await seedWorkspace(file)
+  relay = await spawnRelay(file)
+})
+
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await relay.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
+  const cells = ROLES.flatMap((role) =>
+    KINDS.map((kind) => ({ role, kind, allowed: canWrite(role, kind) })),
+  )
+
+  test.each(cells)(
+    'a $role writing to the $kind room: allowed=$allowed',
+    async ({ role, kind, allowed }) => {
+      const room = roomOf(kind)
+      const writer = track(connectClient(relay.url, room, seeded.tokens[role]))
+      await writer.synced()
+      writer.doc.getMap('probe').set(role, 'changed')
+      if (allowed) {
+        const reader = track(connectClient(relay.url, room, seeded.tokens.reviewer))
+        await waitFor(
+          () => reader.doc.getMap('probe').get(role) === 'changed',
+          `the ${kind} change to reach a reader`,
+        )
+        expect(writer.denied).toEqual([])
+      } else {
+        await waitFor(() => writer.denied.length > 0, 'a permission-denied message')
+        expect(writer.denied[0]).toContain(role)
+        const fresh = track(connectClient(relay.url, room, seeded.tokens.coordinator))
+        await fresh.synced()
+        expect(fresh.doc.getMap('probe').has(role)).toBe(false)
+        // The socket stays open: reading on is allowed.
+        expect(writer.provider.wsconnected).toBe(true)
+      }
+    },
+  )
+
+  test('every role reads every room of its workspace, and reading alone is never refused', async () => {
+    for (const kind of KINDS) {
+      const coordinator = track(connectClient(relay.url, roomOf(kind), seeded.tokens.coordinator))
+      await coordinator.synced()
+      const text = coordinator.doc.getText('deleted')
+      text.insert(0, 'Byene trenger forutsigbar finansiering')
+      text.delete(0, 6)
+      for (const role of ROLES) {
+        const reader = track(connectClient(relay.url, roomOf(kind), seeded.tokens[role]))
+        await waitFor(
+          () => reader.doc.getText('deleted').toString() === text.toString(),
+          `a ${role} to read ${kind}`,
+        )
+        expect(reader.doc.getMap('probe').get('coordinator')).toBe('changed')
+        // The reader's sync step 2 (which repeats the deletions) was handled without a refusal.
+        await roundTrip(reader)
+        expect(reader.denied).toEqual([])
+      }
+    }
+  })
+
+  test("a reviewer's forged body update is dropped, and a reconnect does not smuggle it in", async () => {
+    const room = paperRoom('w', 'forged')
+    const reviewer = track(connectClient(relay.url, room, seeded.tokens.reviewer))
+    await reviewer.synced()
+    reviewer.doc.getXmlFragment('body').insert(0, [new Y.XmlText('Endorsed by all partners')])
+    reviewer.doc.getText('forged').insert(0, 'Endorsed by all partners')
+    await waitFor(() => reviewer.denied.length > 0, 'a permission-denied message')
+    // On reconnect the client offers its state again in sync step 2: refused again.
+    const before = reviewer.denied.length
+    reviewer.provider.disconnect()
+    reviewer.provider.connect()
+    await waitFor(() => reviewer.denied.length > before, 'the sync step 2 to be refused too')
+    const fresh = track(connectClient(relay.url, room, seeded.tokens.editor))
+    await fresh.synced()
+    expect(fresh.doc.getText('forged').toString()).toBe('')
+    expect(fresh.doc.getXmlFragment('body').length).toBe(0)
+  })
+
+  test('nothing a member may not write is stored, and the audit names who wrote what', async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await relay.stop()
+    await inspectStore(file, (store) => {
+      for (const kind of KINDS) {
+        const doc = store.load(roomOf(kind))
+        const writers = ROLES.filter((role) => canWrite(role, kind))
+        expect([...doc.getMap('probe').keys()].sort(), kind).toEqual([...writers].sort())
+        const origins = new Set(store.audit(roomOf(kind)).map((entry) => entry.origin))
+        expect([...origins].sort()).toEqual(writers.map((role) => seeded.memberIds[role]).sort())
+      }
+      const forged = store.load(paperRoom('w', 'forged'))
+      expect(forged.getText('forged').toString()).toBe('')
+      expect(forged.getXmlFragment('body').length).toBe(0)
+      expect(store.audit(paperRoom('w', 'forged'))).toEqual([])
+    })
+    relay = await spawnRelay(file)
+  })
+})
