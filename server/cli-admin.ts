@@ -20,8 +20,7 @@ async function withDirectory<T>(
       `There is no relay database at ${data}. Create a workspace first: samstemt-relay workspace create --data ${data} --name NAME`,
     )
   }
-  const store = UpdateStore.open(data, { extensions: [relayExtension] })
-  if (store.recovery) process.stderr.write(`${store.recovery.message}\n`)
+  const store = UpdateStore.open(data, { extensions: [relayExtension], onUnusable: 'throw' })
   try {
     return await run(new MemberDirectory(store.db), store)
   } finally {

@@ -24,12 +24,14 @@ export function openDatabase(
   file: string,
   extensions: readonly StoreExtension[] = [],
   now: () => number = Date.now,
+  onUnusable: 'move-aside' | 'throw' = 'move-aside',
 ): OpenedDatabase {
   let recovery: Recovery | null = null
   let db = connect(file)
   const verdict = inspect(db, file)
   if (verdict !== 'ours' && verdict !== 'empty') {
     db.close()
+    if (onUnusable === 'throw') throw unusable(file, verdict)
     recovery = moveAside(file, verdict, now())
     db = connect(file)
   }
@@ -90,6 +92,15 @@ function inspect(db: Database.Database, file: string): Verdict {
 function isUnreadable(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? ''
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')
+}
+
+function unusable(file: string, reason: 'corrupt' | 'foreign'): StoreError {
+  return reason === 'corrupt'
+    ? new StoreError('corrupt', `${file} is damaged and cannot be read as a Samstemt database.`)
+    : new StoreError(
+        'foreign',
+        `${file} is a database of another program, not Samstemt's. Check the path; nothing was changed.`,
+      )
 }
 
 function moveAside(file: string, reason: 'corrupt' | 'foreign', at: number): Recovery {

@@ -14,6 +14,11 @@ export type UpdateStoreOptions = {
   compactionChunk?: number
   /** A cap on the file's size; appends past it fail with `disk-full`, as on a full disk. */
   quotaBytes?: number
+  /**
+   * What to do with a damaged or foreign file: move it aside and start anew (the app and the
+   * relay), or refuse with a StoreError and touch nothing (admin commands given a wrong path).
+   */
+  onUnusable?: 'move-aside' | 'throw'
 }
 
 export type AppendOptions = {
@@ -90,7 +95,7 @@ export class UpdateStore {
     this.file = file
     this.#now = options.now ?? Date.now
     this.#chunk = options.compactionChunk ?? 2048
-    const opened = openDatabase(file, options.extensions, this.#now)
+    const opened = openDatabase(file, options.extensions, this.#now, options.onUnusable)
     this.db = opened.db
     this.recovery = opened.recovery
     this.#stmt = prepare(this.db)
