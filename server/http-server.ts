@@ -96,6 +96,16 @@ function serveHttp(
     const body = { ok: true, rooms: relay.roomCount, connections: relay.connectionCount, uptime }
     return reply(res, 200, 'application/json', JSON.stringify(body) + '\n')
   }
+  if (path === '/invite') {
+    const bearer = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(req.headers.authorization ?? '')
+    const answer = bearer?.[1] ? relay.describeInvite(bearer[1]) : { status: 'unknown' as const }
+    if (answer.status === 'ok') {
+      return reply(res, 200, 'application/json', JSON.stringify(answer.grant) + '\n')
+    }
+    const status = answer.status === 'revoked' ? 403 : 401
+    const error = answer.status === 'revoked' ? 'invite revoked' : 'unknown invite'
+    return reply(res, status, 'application/json', JSON.stringify({ error }) + '\n')
+  }
   if (path === '/metrics') {
     const text = relay.metrics.render({
       connections: relay.connectionCount,

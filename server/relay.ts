@@ -5,6 +5,7 @@ import {
   TOKEN_PARAM,
   parseRoom,
   type CloseCodeName,
+  type Role,
   type WriteGuard,
 } from '../shared/protocol/index.ts'
 import type { UpdateStore } from '../shared/store/index.ts'
@@ -27,6 +28,17 @@ export type CoreLimits = RoomPolicy & {
 
 /** What the socket's upgrade request said. */
 export type ConnectRequest = { path: string; params: URLSearchParams; ip: string }
+
+/** The answer to GET /invite: the grant of a valid token, or why there is none. */
+export type InviteAnswer =
+  | {
+      status: 'ok'
+      grant: {
+        workspace: { id: string; name: string }
+        member: { id: string; name: string; organisation: string; role: Role }
+      }
+    }
+  | { status: 'unknown' | 'revoked' }
 
 /**
  * The relay without its transport: authenticates sockets, routes their frames to rooms,
@@ -67,6 +79,25 @@ export class Relay {
 
   get roomCount(): number {
     return this.#services.registry.size
+  }
+
+  /**
+   * What an invite token grants, for the app to show before joining (GET /invite). Only the
+   * token's own member and workspace are disclosed; an unknown token learns nothing.
+   */
+  describeInvite(token: string): InviteAnswer {
+    const auth = this.#members.authenticate(token)
+    if (auth.status !== 'ok') return { status: auth.status }
+    const workspace = this.#members.workspace(auth.member.workspace)
+    if (workspace === null) return { status: 'unknown' }
+    const { id, name, organisation, role } = auth.member
+    return {
+      status: 'ok',
+      grant: {
+        workspace: { id: workspace.id, name: workspace.name },
+        member: { id, name, organisation, role },
+      },
+    }
   }
 
   /** Admits a socket into its room, or closes it with a 44xx code and returns null. */

@@ -20,6 +20,38 @@ afterEach(async () => {
 
 const httpUrl = (relay: RunningRelay, path: string) => `${relay.url.replace(/^ws/, 'http')}${path}`
 
+describe('GET /invite, asked by the app before joining', () => {
+  test('a valid token learns its own workspace and member, and nothing else', async () => {
+    const file = join(tempDir(), 'relay.sqlite')
+    const { tokens, memberIds } = await seedWorkspace(file)
+    const relay = await startRelay({ data: file, port: 0, log: false })
+    open.relays.push(relay)
+    const response = await fetch(httpUrl(relay, '/invite'), {
+      headers: { authorization: `Bearer ${tokens.reviewer}` },
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      workspace: { id: 'w', name: 'Norske smarte byer' },
+      member: { id: memberIds.reviewer, name: 'A reviewer', organisation: 'UiS', role: 'reviewer' },
+    })
+  })
+
+  test('an unknown or missing token gets 401, a revoked one 403', async () => {
+    const file = join(tempDir(), 'relay.sqlite')
+    const { tokens, memberIds } = await seedWorkspace(file)
+    const relay = await startRelay({ data: file, port: 0, log: false })
+    open.relays.push(relay)
+    const ask = (authorization?: string) =>
+      fetch(httpUrl(relay, '/invite'), { headers: authorization ? { authorization } : {} })
+    expect((await ask()).status).toBe(401)
+    expect((await ask(`Bearer ${'x'.repeat(43)}`)).status).toBe(401)
+    relay.members.revoke(memberIds.editor)
+    const revoked = await ask(`Bearer ${tokens.editor}`)
+    expect(revoked.status).toBe(403)
+    expect(await revoked.json()).toEqual({ error: 'invite revoked' })
+  })
+})
+
 describe('health and metrics over HTTP', () => {
   test('GET /healthz reports rooms, connections and uptime as JSON', async () => {
     const file = join(tempDir(), 'relay.sqlite')
