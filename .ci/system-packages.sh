@@ -5,6 +5,7 @@ set -euo pipefail
 # "command package" pairs; add a pair when a test needs a new tool.
 needs=(
   "git git"
+  "chromium chromium"
 )
 
 wanted=()

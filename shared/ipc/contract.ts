@@ -33,6 +33,8 @@ export type HostError = {
     | 'disk-full'
     | 'read-only'
     | 'store'
+    /** A bug in the host; the message says where the log is. */
+    | 'internal'
   message: string
 }
 
@@ -64,7 +66,11 @@ export type HostHandlers = {
   'workspaces/list': () => WorkspaceEntry[]
   /** Asks the relay what an invite link grants (does not join yet). */
   'workspaces/preview-invite': (req: { link: string }) => InvitePreview
-  /** Joins: stores the token (encrypted) and the workspace. */
+  /**
+   * Joins: stores the token (encrypted) and the workspace, and makes it `lastWorkspace`. When its
+   * relay is new to this profile the host reloads the page after answering, because the page's
+   * CSP (connect-src) only admits relays that were joined when it loaded.
+   */
   'workspaces/join': (req: { link: string }) => WorkspaceEntry
   /** Creates the local sample workspace with one paper (first start). */
   'workspaces/create-sample': () => WorkspaceEntry
@@ -84,6 +90,12 @@ export type HostEvents = {
   'app/invite': { link: string }
   'menu/new-paper': null
   'menu/export': null
+  /**
+   * Edit > Undo / Redo chosen with the mouse. Their shortcuts are not taken by the menu, so the
+   * editor's own keymap (Yjs undo) receives the keys.
+   */
+  'menu/undo': null
+  'menu/redo': null
   /** The store reports a problem (full disk, recovered file) the user must see. */
   'store/problem': HostError
 }
@@ -91,6 +103,12 @@ export type HostEvents = {
 export type Channel = keyof HostHandlers
 export type Request<C extends Channel> = Parameters<HostHandlers[C]>[0]
 export type Response<C extends Channel> = ReturnType<HostHandlers[C]>
+export type HostEvent = keyof HostEvents
+
+/** What the host implements for each channel: the validated request in, a Result out. */
+export type HostImplementation = {
+  [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>>
+}
 
 /** What `window.samstemt` is, in Electron and in the preview bridge alike. */
 export type SamstemtApi = {

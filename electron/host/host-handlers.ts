@@ -1,0 +1,56 @@
+import type { HostImplementation, Result } from '../../shared/ipc/index.ts'
+import { validateRequest } from '../../shared/ipc/index.ts'
+import { ok, toHostError } from './host-error.ts'
+import type { HostServices } from './host-services.ts'
+
+/** The contract, implemented once for Electron's IPC and the preview's bridge alike. */
+export function createHostHandlers(services: HostServices) {
+  const { workspaces, settings, store, log } = services
+  return {
+    'app/info': async () => ok(services.info()),
+    'settings/get': async () => ok(settings.get()),
+    'settings/update': async (patch) => ok(settings.update(patch)),
+    'workspaces/list': async () => ok(workspaces.list()),
+    'workspaces/preview-invite': ({ link }) => workspaces.previewInvite(link),
+    'workspaces/join': ({ link }) => workspaces.join(link),
+    'workspaces/create-sample': () => workspaces.createSample(),
+    'workspaces/connection': async ({ workspace }) => workspaces.connection(workspace),
+    'store/load': async ({ doc }) => {
+      const known = workspaces.checkDoc(doc)
+      return known.ok ? ok(store.load(doc)) : known
+    },
+    'store/append': async ({ doc, updates }) => {
+      const known = workspaces.checkDoc(doc)
+      return known.ok ? store.append(doc, updates) : known
+    },
+    'log/write': async ({ level, message }) => {
+      log.write(level, message, { source: 'renderer' })
+      return ok(null)
+    },
+  } satisfies HostImplementation
+}
+
+/**
+ * One request from outside (IPC or bridge): validated, handled, and answered with a Result.
+ * Never throws: an exception becomes a HostError the renderer can show, and is logged.
+ */
+export async function dispatch(
+  handlers: HostImplementation,
+  services: Pick<HostServices, 'log'>,
+  channel: unknown,
+  payload: unknown,
+): Promise<Result<unknown>> {
+  const valid = validateRequest(channel, payload)
+  if (!valid.ok) {
+    services.log.write('warn', 'refused a request', { reason: valid.error.message })
+    return valid
+  }
+  const handler = handlers[valid.value.channel] as (request: unknown) => Promise<Result<unknown>>
+  try {
+    return await handler(valid.value.request)
+  } catch (error) {
+    const hostError = toHostError(error)
+    services.log.write('error', 'a request failed', { channel: valid.value.channel, error })
+    return { ok: false, error: hostError }
+  }
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { EventOutbox } from '../host/event-outbox.ts'
+import { openHostServices } from '../host/host-services.ts'
+import { plainSecretBox } from '../host/secret-vault.ts'
+import { startPreviewServer } from './bridge-server.ts'
+
+const USAGE = `Usage: node electron/preview/cli.ts [--profile DIR] [--port N] [--renderer DIR] [--json]
+
+Serves the built renderer (npm run build) on http://127.0.0.1 with the desktop host's services
+behind a loopback bridge. The printed link carries this run's access token.
+
+  --profile DIR   user-data folder; reuse it to keep workspaces and papers (default: a new temp folder)
+  --port N        port on 127.0.0.1 (default: a free one)
+  --renderer DIR  built renderer (default: out/renderer)
+  --json          print {"url","port","token","profile"} as one JSON line, for scripts and tests`
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      profile: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      renderer: { type: 'string', default: join(import.meta.dirname, '../../out/renderer') },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const port = Number(values.port)
+  if (values.help || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(USAGE)
+    process.exit(values.help ? 0 : 2)
+  }
+  const renderer = resolve(values.renderer)
+  if (!existsSync(join(renderer, 'index.html'))) {
+    console.error(`No built renderer in ${renderer}: run "npm run build" first.`)
+    process.exit(1)
+  }
+  const profile = resolve(values.profile ?? mkdtempSync(join(tmpdir(), 'samstemt-preview-')))
+  return { port, renderer, profile, json: values.json }
+}
+
+async function main(): Promise<void> {
+  const { port, renderer, profile, json } = options()
+  const services = openHostServices({
+    userData: profile,
+    // A browser has no OS keychain: tokens are stored as they are, and app/info says so.
+    secretBox: plainSecretBox,
+    version: packageVersion(),
+    platform: `${process.platform} (preview)`,
+    outbox: new EventOutbox(),
+  })
+  const server = await startPreviewServer({ root: renderer, services, port })
+  const printed = json
+    ? JSON.stringify({ url: server.url, port: server.port, token: server.token, profile })
+    : `Samstemt preview: ${server.url}\nProfile: ${profile}\nStop with Ctrl+C.`
+  process.stdout.write(printed + '\n')
+
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    void server
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+function packageVersion(): string {
+  const manifest = join(import.meta.dirname, '../../package.json')
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+}
+
+await main()

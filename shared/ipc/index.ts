@@ -1,0 +1,31 @@
+export type {
+  AppInfo,
+  Channel,
+  HostError,
+  HostEvent,
+  HostEvents,
+  HostHandlers,
+  HostImplementation,
+  InvitePreview,
+  Request,
+  Response,
+  Result,
+  SamstemtApi,
+  Settings,
+  StoredUpdates,
+  WorkspaceEntry,
+} from './contract.ts'
+export { isBytes, isPlainObject, type Check } from './checks.ts'
+export {
+  CHANNELS,
+  EVENTS,
+  LIMITS,
+  invalidPayload,
+  isChannel,
+  isHostEvent,
+  validateEvent,
+  validateRequest,
+  type ValidEvent,
+  type ValidRequest,
+} from './validate.ts'
+export { fromWire, parseWire, stringifyWire, toWire } from './wire.ts'

@@ -1,0 +1,104 @@
+import { isValidId, parseRoom } from '../protocol/rooms.ts'
+import { arrayOf, bytes, none, nullable, object, oneOf, string, type Check } from './checks.ts'
+import type { Channel, HostError, HostEvent, HostEvents, Request, Result } from './contract.ts'
+
+/** The limits every request is held to, whichever side sent it. */
+export const LIMITS = {
+  linkChars: 2048,
+  docChars: 200,
+  logChars: 8192,
+  updatesPerBatch: 10_000,
+  updateBytes: 32 * 1024 * 1024,
+  batchBytes: 64 * 1024 * 1024,
+} as const
+
+const id: Check = (value, path) =>
+  typeof value === 'string' && isValidId(value)
+    ? null
+    : `${path} must be an id (A-Z, a-z, 0-9, _ and -, 1-64 characters)`
+
+const room: Check = (value, path) =>
+  string(LIMITS.docChars)(value, path) ??
+  (parseRoom(value as string) ? null : `${path} is not a room name (<workspace>/index, ...)`)
+
+const link = string(LIMITS.linkChars, undefined, 'link')
+
+const requests: Record<Channel, Check> = {
+  'app/info': none,
+  'settings/get': none,
+  'settings/update': object({}, { language: oneOf(['nb', 'en']), lastWorkspace: nullable(id) }),
+  'workspaces/list': none,
+  'workspaces/preview-invite': object({ link }),
+  'workspaces/join': object({ link }),
+  'workspaces/create-sample': none,
+  'workspaces/connection': object({ workspace: id }),
+  'store/load': object({ doc: room }),
+  'store/append': object({
+    doc: room,
+    updates: arrayOf(bytes(LIMITS.updateBytes), LIMITS.updatesPerBatch, LIMITS.batchBytes),
+  }),
+  'log/write': object({
+    level: oneOf(['info', 'warn', 'error']),
+    message: string(LIMITS.logChars),
+  }),
+}
+
+const events: Record<HostEvent, Check> = {
+  'app/invite': object({ link }),
+  'menu/new-paper': (value, path) => (value === null ? null : `${path} must be null`),
+  'menu/export': (value, path) => (value === null ? null : `${path} must be null`),
+  'menu/undo': (value, path) => (value === null ? null : `${path} must be null`),
+  'menu/redo': (value, path) => (value === null ? null : `${path} must be null`),
+  'store/problem': object({
+    code: string(40),
+    message: string(LIMITS.logChars),
+  }),
+}
+
+/** Every channel of the contract, for registering handlers and checking names. */
+export const CHANNELS = Object.keys(requests) as Channel[]
+/** Every event of the contract. */
+export const EVENTS = Object.keys(events) as HostEvent[]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requests, value)
+}
+
+export function isHostEvent(value: unknown): value is HostEvent {
+  return typeof value === 'string' && Object.hasOwn(events, value)
+}
+
+/** A request that passed validation, typed by its channel. */
+export type ValidRequest = { [C in Channel]: { channel: C; request: Request<C> } }[Channel]
+
+/** Checks a request as it arrives (IPC or bridge): a known channel and a payload of its shape. */
+export function validateRequest(channel: unknown, payload: unknown): Result<ValidRequest> {
+  if (!isChannel(channel)) {
+    return invalidPayload(`there is no channel ${JSON.stringify(String(channel)).slice(0, 80)}`)
+  }
+  const problem = requests[channel](payload, 'request')
+  if (problem) return invalidPayload(`${channel}: ${problem}`)
+  return { ok: true, value: { channel, request: payload } as ValidRequest }
+}
+
+/** A pushed event that passed validation. */
+export type ValidEvent = { [E in HostEvent]: { event: E; payload: HostEvents[E] } }[HostEvent]
+
+export function validateEvent(event: unknown, payload: unknown): Result<ValidEvent> {
+  if (!isHostEvent(event)) {
+    return invalidPayload(`there is no event ${JSON.stringify(String(event)).slice(0, 80)}`)
+  }
+  const problem = events[event](payload, 'payload')
+  if (problem) return invalidPayload(`${event}: ${problem}`)
+  return { ok: true, value: { event, payload } as ValidEvent }
+}
+
+export function invalidPayload(detail: string): { ok: false; error: HostError } {
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-payload',
+      message: `The app sent the host a request it does not accept (${detail}). This is a bug in Samstemt: restart the app, and report it if it happens again.`,
+    },
+  }
+}

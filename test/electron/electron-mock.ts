@@ -1,0 +1,170 @@
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+// The one Electron mock of the test suite: just enough of each module for main and preload to
+// run in plain Node, recording what they asked Electron to do. Use it with
+//   vi.mock('electron', async () => (await import('./electron-mock.ts')).electronModule)
+// and read the recordings through `electron()`. The state lives on globalThis so that it
+// survives vi.resetModules(), which tests use to start main afresh.
+
+type Handler = (...args: never[]) => unknown
+
+/** An Electron-style event: carries its details and remembers preventDefault(). */
+export function electronEvent<T extends object>(details: T = {} as T) {
+  return {
+    ...details,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true
+    },
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  readonly sent: { channel: string; payload: unknown }[] = []
+  readonly reload = vi.fn()
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload })
+  }
+  isDestroyed() {
+    return false
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents()
+  readonly options: Record<string, unknown>
+  bounds: { x: number; y: number; width: number; height: number }
+  maximized = false
+  minimized = false
+  url = ''
+  readonly loadURL = vi.fn(async (url: string) => {
+    this.url = url
+  })
+  readonly show = vi.fn()
+  readonly focus = vi.fn()
+  readonly restore = vi.fn(() => (this.minimized = false))
+  constructor(options: Record<string, unknown>) {
+    super()
+    this.options = options
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Record<string, number>
+    this.bounds = { x, y, width, height }
+    electron().windows.push(this)
+    electron().app.emit('web-contents-created', electronEvent(), this.webContents)
+  }
+  maximize() {
+    this.maximized = true
+  }
+  isMaximized() {
+    return this.maximized
+  }
+  isMinimized() {
+    return this.minimized
+  }
+  isDestroyed() {
+    return false
+  }
+  getNormalBounds() {
+    return { ...this.bounds }
+  }
+  static fromWebContents(contents: unknown) {
+    return electron().windows.find((window) => window.webContents === contents) ?? null
+  }
+}
+
+function createState() {
+  return {
+    app: Object.assign(new EventEmitter(), {
+      isPackaged: true,
+      whenReady: () => Promise.resolve(),
+      requestSingleInstanceLock: vi.fn(() => electron().singleInstance),
+      setAsDefaultProtocolClient: vi.fn((..._args: unknown[]) => true),
+      getPath: vi.fn((_name: string) => electron().userData),
+      setPath: vi.fn((_name: string, path: string) => (electron().userData = path)),
+      getVersion: () => '0.1.0',
+      quit: vi.fn(),
+    }),
+    singleInstance: true,
+    userData: '/nonexistent',
+    windows: [] as FakeBrowserWindow[],
+    handlers: new Map<string, Handler>(),
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    permissionRequest: null as Handler | null,
+    permissionCheck: null as Handler | null,
+    devicePermission: null as Handler | null,
+    openExternal: vi.fn(async (_url: string) => undefined),
+    showItemInFolder: vi.fn((_path: string) => undefined),
+    menu: null as { template: unknown[] } | null,
+    exposed: new Map<string, unknown>(),
+    ipcRenderer: Object.assign(new EventEmitter(), {
+      invoke: vi.fn(async (..._args: unknown[]) => undefined as unknown),
+    }),
+    encryption: { available: true, backend: 'gnome_libsecret' },
+    errorBoxes: [] as string[][],
+  }
+}
+
+export type ElectronState = ReturnType<typeof createState>
+const holder = globalThis as { samstemtElectronMock?: ElectronState }
+
+/** What main and preload did to Electron in this test. */
+export function electron(): ElectronState {
+  holder.samstemtElectronMock ??= createState()
+  return holder.samstemtElectronMock
+}
+
+export function resetElectron(): void {
+  holder.samstemtElectronMock = createState()
+}
+
+export const electronModule = {
+  get app() {
+    return electron().app
+  },
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => electron().handlers.set(channel, handler),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: ElectronState['privilegedSchemes']) =>
+      electron().privilegedSchemes.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      electron().protocolHandlers.set(scheme, handler),
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: Handler) => (electron().permissionRequest = handler),
+      setPermissionCheckHandler: (handler: Handler) => (electron().permissionCheck = handler),
+      setDevicePermissionHandler: (handler: Handler) => (electron().devicePermission = handler),
+    },
+  },
+  shell: {
+    openExternal: (url: string) => electron().openExternal(url),
+    showItemInFolder: (path: string) => electron().showItemInFolder(path),
+  },
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (menu: { template: unknown[] }) => (electron().menu = menu),
+  },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  dialog: {
+    showErrorBox: (title: string, text: string) => electron().errorBoxes.push([title, text]),
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => electron().encryption.available,
+    getSelectedStorageBackend: () => electron().encryption.backend,
+    encryptString: (plain: string) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x3c),
+    decryptString: (sealed: Buffer) => Buffer.from(sealed.map((b) => b ^ 0x3c)).toString('utf8'),
+  },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => electron().exposed.set(key, api),
+  },
+  get ipcRenderer() {
+    return electron().ipcRenderer
+  },
+}

@@ -1,0 +1,49 @@
+import type { Channel, Request, Response, Result } from '../../../shared/ipc/index.ts'
+import { EventOutbox } from '../../../electron/host/event-outbox.ts'
+import { createHostHandlers, dispatch } from '../../../electron/host/host-handlers.ts'
+import { openHostServices, type HostServices } from '../../../electron/host/host-services.ts'
+import type { SecretBox } from '../../../electron/host/secret-vault.ts'
+import { plainSecretBox } from '../../../electron/host/secret-vault.ts'
+
+/** A keychain that really transforms the secret, so a file holding it never shows the token. */
+export const fakeKeychain: SecretBox = {
+  isEncryptionAvailable: () => true,
+  encrypt: (plain) => new TextEncoder().encode(plain).map((byte) => byte ^ 0x5a),
+  decrypt: (sealed) => new TextDecoder().decode(sealed.map((byte) => byte ^ 0x5a)),
+}
+
+export type TestProfile = {
+  services: HostServices
+  events: { event: string; payload: unknown }[]
+  /** A request as the renderer sends it: validated, dispatched, answered with a Result. */
+  call<C extends Channel>(channel: C, request?: Request<C>): Promise<Result<Response<C>>>
+  /** Sends anything, as a hostile or buggy renderer could. */
+  raw(channel: unknown, payload: unknown): Promise<Result<unknown>>
+  close(): Promise<void>
+}
+
+export function openTestProfile(
+  userData: string,
+  options: { secretBox?: SecretBox; now?: () => number } = {},
+): TestProfile {
+  const outbox = new EventOutbox()
+  const events: { event: string; payload: unknown }[] = []
+  outbox.attach((event, payload) => events.push({ event, payload }))
+  const services = openHostServices({
+    userData,
+    secretBox: options.secretBox ?? plainSecretBox,
+    version: '0.1.0-test',
+    platform: 'linux',
+    outbox,
+    now: options.now,
+  })
+  const handlers = createHostHandlers(services)
+  const raw = (channel: unknown, payload: unknown) => dispatch(handlers, services, channel, payload)
+  return {
+    services,
+    events,
+    call: (channel, request) => raw(channel, request) as never,
+    raw,
+    close: () => services.close(),
+  }
+}
