@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import type * as Y from 'yjs'
+import { observePaperMeta, readPaperMeta, type PaperMeta } from '../../../shared/model/index.ts'
+import { paperRoom } from '../../../shared/protocol/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import { StatusBadge } from '../library/StatusBadge.tsx'
+import { StatusBar } from '../status/StatusBar.tsx'
+import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
+import { Icon } from '../ui/Icon.tsx'
+import { awarenessUser, mayWrite } from '../workspace/identity.ts'
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { MetaPanel } from './MetaPanel.tsx'
+import { PaperEditor } from './PaperEditor.tsx'
+import { useIndexSummary } from './use-index-summary.ts'
+
+const read = (doc: Y.Doc) => readPaperMeta(doc).value
+const observe = (doc: Y.Doc, listener: () => void) => observePaperMeta(doc, listener)
+
+/** One paper: its text in the collaborative editor, its meta beside it, its status below. */
+export function EditorScreen(props: { paperId: string; fresh: boolean }) {
+  const { t, format } = useI18n()
+  const workspace = useWorkspace()
+  const { identity } = workspace
+  const session = useRoom(workspace.registry, paperRoom(workspace.entry.id, props.paperId))
+  const status = useRoomStatus(session)
+  const meta = useDocValue<PaperMeta | null>(session?.doc ?? null, read, observe, null)
+  const [words, setWords] = useState<number | null>(null)
+
+  const reviewer = !mayWrite(identity, 'paper')
+  const final = meta !== null && (meta.status === 'final' || meta.status === 'sent')
+  const editable = !reviewer && !final && status.connection !== 'revoked'
+  useIndexSummary(workspace.index, session, props.paperId, editable)
+  const title = meta?.title.trim() || t('library.untitled')
+
+  return (
+    <main id="main" className="screen editor-screen" tabIndex={-1}>
+      <div className="editor-head">
+        <button type="button" className="btn btn-quiet" onClick={() => workspace.openPaper(null)}>
+          <Icon name="back" />
+          {t('editor.back')}
+        </button>
+        <span className="editor-head-title" aria-hidden="true">
+          {title}
+        </span>
+        {meta && <StatusBadge status={meta.status} />}
+        {meta?.deadline && (
+          <span className="editor-head-deadline">
+            {t('meta.deadline')}: {format.isoDate(meta.deadline)}
+          </span>
+        )}
+      </div>
+      {status.connection === 'revoked' && (
+        <p className="notice notice-error read-only-note">
+          <Icon name="lock" className="notice-icon" />
+          {t('connection.revoked')}
+        </p>
+      )}
+      {(reviewer || final) && status.connection !== 'revoked' && (
+        <p className="notice notice-info read-only-note">
+          <Icon name="lock" className="notice-icon" />
+          {reviewer ? t('editor.readOnly.reviewer') : t('editor.readOnly.final')}
+        </p>
+      )}
+      <div className="editor-layout">
+        <div className="editor-column">
+          {session && status.loaded && meta ? (
+            <PaperEditor
+              session={session}
+              user={awarenessUser(identity)}
+              editable={editable}
+              language={meta.language}
+              title={title}
+              onWords={setWords}
+            />
+          ) : (
+            <p className="loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('editor.loading')}
+            </p>
+          )}
+        </div>
+        {session && meta && (
+          <MetaPanel
+            session={session}
+            meta={meta}
+            editable={editable}
+            focusTitle={props.fresh && editable}
+            statusEditable={identity.role === 'coordinator' && status.connection !== 'revoked'}
+          />
+        )}
+      </div>
+      <StatusBar session={session}>
+        {words !== null && (
+          <span className="status-item word-count">{t('editor.words', { count: words })}</span>
+        )}
+      </StatusBar>
+    </main>
+  )
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import type * as Y from 'yjs'
+import {
+  observePapers,
+  readPapers,
+  type PaperStatus,
+  type PaperSummary,
+} from '../../../shared/model/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import { StatusBar } from '../status/StatusBar.tsx'
+import { useDocValue, useRoomStatus } from '../sync/use-room.ts'
+import { Icon } from '../ui/Icon.tsx'
+import { mayWrite } from '../workspace/identity.ts'
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { countByStatus, filterPapers } from './library-filter.ts'
+import { PaperTable } from './PaperTable.tsx'
+import { StatusFilter } from './StatusFilter.tsx'
+
+const NO_PAPERS: PaperSummary[] = []
+const read = (doc: Y.Doc) => readPapers(doc).value
+const observe = (doc: Y.Doc, listener: () => void) => observePapers(doc, listener)
+
+/** The workspace's papers, searchable and filtered by status; works from the local copy offline. */
+export function LibraryScreen() {
+  const { t, locale } = useI18n()
+  const workspace = useWorkspace()
+  const { index } = workspace
+  const status = useRoomStatus(index)
+  const papers = useDocValue(index?.doc ?? null, read, observe, NO_PAPERS)
+  const [query, setQuery] = useState('')
+  const [filter, setFilter] = useState<PaperStatus | 'all'>('all')
+  const shown = filterPapers(papers, { query, status: filter }, locale)
+  const canCreate = mayWrite(workspace.identity, 'index') && status.connection !== 'revoked'
+
+  return (
+    <main id="main" className="screen" tabIndex={-1}>
+      <div className="screen-scroll">
+        <div className="library">
+          <div className="library-head">
+            <div>
+              <h1>{t('library.title')}</h1>
+              {status.loaded && (
+                <p className="muted">{t('library.count', { count: papers.length })}</p>
+              )}
+            </div>
+            {canCreate && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={workspace.newPaper}
+                disabled={workspace.creating || !status.loaded}
+                aria-busy={workspace.creating}
+              >
+                <Icon name="plus" />
+                {workspace.creating ? t('library.creating') : t('library.new')}
+              </button>
+            )}
+          </div>
+          {!status.loaded ? (
+            <p className="loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('library.loading')}
+            </p>
+          ) : papers.length === 0 ? (
+            <div className="empty-state">
+              <Icon name="paper" size={32} />
+              <h2>{t('library.empty.title')}</h2>
+              <p>{canCreate ? t('library.empty.body') : t('library.empty.reviewer')}</p>
+            </div>
+          ) : (
+            <>
+              <div className="library-controls">
+                <div className="search">
+                  <label htmlFor="library-search" className="visually-hidden">
+                    {t('library.search.label')}
+                  </label>
+                  <Icon name="search" className="search-icon" />
+                  <input
+                    id="library-search"
+                    type="search"
+                    className="input"
+                    placeholder={t('library.search.placeholder')}
+                    value={query}
+                    onChange={(event) => setQuery(event.target.value)}
+                  />
+                </div>
+                <StatusFilter value={filter} counts={countByStatus(papers)} onChange={setFilter} />
+              </div>
+              {shown.length === 0 ? (
+                <div className="empty-state empty-state-small" role="status">
+                  <p>{t('library.noMatch')}</p>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => {
+                      setQuery('')
+                      setFilter('all')
+                    }}
+                  >
+                    {t('library.clearFilters')}
+                  </button>
+                </div>
+              ) : (
+                <PaperTable papers={shown} onOpen={workspace.openPaper} />
+              )}
+            </>
+          )}
+        </div>
+      </div>
+      <StatusBar session={index} />
+    </main>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import type { Connection } from '../sync/connection-state.ts'
+import type { RoomSession } from '../sync/room-session.ts'
+import { useRoomStatus } from '../sync/use-room.ts'
+import { Icon } from '../ui/Icon.tsx'
+import { Presence } from './Presence.tsx'
+import { SavedIndicator } from './SavedIndicator.tsx'
+
+const CONNECTION_TEXT = {
+  local: 'connection.local',
+  connecting: 'connection.connecting',
+  online: 'connection.online',
+  reconnecting: 'connection.reconnecting',
+  offline: 'connection.offline',
+  revoked: 'connection.revoked',
+} as const satisfies Record<Connection, MessageKey>
+
+/** The room's connection, where its changes are saved, and who else is here. */
+export function StatusBar(props: { session: RoomSession | null; children?: ReactNode }) {
+  const { t } = useI18n()
+  const status = useRoomStatus(props.session)
+  const text = t(CONNECTION_TEXT[status.connection])
+  return (
+    <footer className="status-bar">
+      <p className={`status-item connection connection-${status.connection}`} role="status">
+        {status.connection === 'local' ? (
+          <Icon name="computer" size={16} />
+        ) : (
+          <span className="connection-dot" aria-hidden="true" />
+        )}
+        <span className="visually-hidden">{t('connection.label')}: </span>
+        {text}
+      </p>
+      <SavedIndicator saved={status.saved} />
+      {status.refused && (
+        <p className="status-item status-warning" role="alert">
+          <Icon name="alert" size={16} />
+          {t('connection.refused')}
+        </p>
+      )}
+      <span className="status-spacer" />
+      {props.children}
+      {status.connection !== 'local' && <Presence session={props.session} />}
+    </footer>
+  )
+}

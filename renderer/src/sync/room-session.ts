@@ -1,0 +1,190 @@
+import { Awareness } from 'y-protocols/awareness'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { SamstemtApi } from '../../../shared/ipc/contract.ts'
+import { uncommittedCount } from '../../../shared/protocol/index.ts'
+import { call, HostFailure, toUiError, type UiError } from '../host/host.ts'
+import {
+  initialConnection,
+  nextConnection,
+  type Connection,
+  type ConnectionEvent,
+} from './connection-state.ts'
+import type { AwarenessUser } from './presence.ts'
+import { STORE_ORIGIN } from './origins.ts'
+import { connectRelay } from './relay-link.ts'
+import { savedState, type SavedState } from './saved-state.ts'
+import { UpdateBatcher } from './update-batcher.ts'
+
+export type RoomOptions = {
+  api: SamstemtApi
+  room: string
+  /** Null for a workspace without a relay. */
+  connection: { relay: string; token: string } | null
+  readOnly: boolean
+  user: AwarenessUser
+}
+
+export type RoomStatus = {
+  loaded: boolean
+  connection: Connection
+  saved: SavedState
+  /** The relay refused one of this client's updates (permission denied). */
+  refused: boolean
+}
+
+/**
+ * One room's Y.Doc: loaded from this computer's store first, every update stored there (a batch per
+ * frame), then synced through the relay, whose durability acknowledgements say what is saved there.
+ */
+export class RoomSession {
+  readonly doc = new Y.Doc()
+  readonly awareness: Awareness
+  readonly ready: Promise<void>
+  private provider: WebsocketProvider | null = null
+  private connection = initialConnection(false)
+  private committed: Map<number, number> | null = null
+  private baseline = new Map<number, number>()
+  private loaded = false
+  private refused = false
+  private storing = 0
+  private storeError: UiError | null = null
+  private closed = false
+  private status: RoomStatus
+  private readonly listeners = new Set<() => void>()
+  private readonly batcher: UpdateBatcher
+
+  private readonly options: RoomOptions
+
+  constructor(options: RoomOptions) {
+    this.options = options
+    this.connection = initialConnection(options.connection !== null)
+    this.awareness = new Awareness(this.doc)
+    this.awareness.setLocalStateField('user', options.user)
+    this.batcher = new UpdateBatcher({
+      append: (updates) => this.append(updates),
+      onChange: ({ storing, error }) => {
+        this.storing = storing
+        this.storeError = error === null ? null : toUiError(error)
+        this.refresh()
+      },
+    })
+    this.status = this.compute()
+    // Remote updates are stored too, so the doc opens complete when the relay is out of reach.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== STORE_ORIGIN) this.batcher.add(update)
+    })
+    this.ready = this.load()
+  }
+
+  get room(): string {
+    return this.options.room
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getStatus = (): RoomStatus => this.status
+
+  setUser(user: AwarenessUser): void {
+    this.awareness.setLocalStateField('user', user)
+  }
+
+  /** Resolves once every change so far is stored on this computer (or the store failed). */
+  flush(): Promise<void> {
+    return this.batcher.flush()
+  }
+
+  /** Stores what is pending, leaves the relay and frees the doc. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.batcher.flush()
+    this.provider?.destroy()
+    this.awareness.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+  }
+
+  private async load(): Promise<void> {
+    const result = await call(this.options.api, 'store/load', { doc: this.options.room })
+    if (this.closed) return
+    if (result.ok) {
+      try {
+        this.doc.transact(() => {
+          for (const update of result.value.updates) Y.applyUpdate(this.doc, update)
+        }, STORE_ORIGIN)
+      } catch (error) {
+        this.storeError = toUiError(new HostFailure({ code: 'store', message: String(error) }))
+      }
+    } else {
+      this.storeError = result.error
+    }
+    this.baseline = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    this.loaded = true
+    if (this.options.connection !== null) this.connect(this.options.connection)
+    this.refresh()
+  }
+
+  private async append(updates: Uint8Array[]): Promise<void> {
+    const result = await call(this.options.api, 'store/append', {
+      doc: this.options.room,
+      updates,
+    })
+    if (!result.ok) throw new HostFailure(result.error)
+  }
+
+  private connect({ relay, token }: { relay: string; token: string }): void {
+    this.provider = connectRelay({
+      doc: this.doc,
+      awareness: this.awareness,
+      room: this.options.room,
+      relay,
+      token,
+      onDurable: (committed) => {
+        this.committed = committed
+        this.refresh()
+      },
+      onRefused: () => {
+        this.refused = true
+        this.refresh()
+      },
+      onConnection: (event) => this.onConnection(event),
+    })
+  }
+
+  private onConnection(event: ConnectionEvent): void {
+    this.connection = nextConnection(this.connection, event)
+    this.refresh()
+  }
+
+  private compute(): RoomStatus {
+    const uncommitted = this.committed === null ? null : uncommittedCount(this.doc, this.committed)
+    const saved = savedState({
+      loaded: this.loaded,
+      readOnly: this.options.readOnly,
+      hasRelay: this.options.connection !== null,
+      storing: this.storing,
+      storeError: this.storeError,
+      uncommitted,
+      changedSinceLoad: this.loaded ? uncommittedCount(this.doc, this.baseline) : 0,
+    })
+    if (uncommitted === 0) this.refused = false
+    return {
+      loaded: this.loaded,
+      connection: this.connection.connection,
+      saved,
+      refused: this.refused,
+    }
+  }
+
+  private refresh(): void {
+    if (this.closed) return
+    const next = this.compute()
+    if (JSON.stringify(next) === JSON.stringify(this.status)) return
+    this.status = next
+    for (const listener of this.listeners) listener()
+  }
+}

@@ -1,0 +1,21 @@
+import type { MessageKey, Translate } from '../../../shared/i18n/index.ts'
+import type { UiError } from '../host/host.ts'
+
+const TEXTS = {
+  'invalid-payload': ['error.invalid-payload.title', 'error.invalid-payload.body'],
+  'invalid-invite': ['error.invalid-invite.title', 'error.invalid-invite.body'],
+  'invite-revoked': ['error.invite-revoked.title', 'error.invite-revoked.body'],
+  'relay-unreachable': ['error.relay-unreachable.title', 'error.relay-unreachable.body'],
+  'unknown-workspace': ['error.unknown-workspace.title', 'error.unknown-workspace.body'],
+  'disk-full': ['error.disk-full.title', 'error.disk-full.body'],
+  'read-only': ['error.read-only.title', 'error.read-only.body'],
+  store: ['error.store.title', 'error.store.body'],
+  internal: ['error.internal.title', 'error.internal.body'],
+  'host-failed': ['error.host-failed.title', 'error.host-failed.body'],
+} as const satisfies Record<UiError['code'], readonly [MessageKey, MessageKey]>
+
+/** What went wrong and what to do next, in the user's language, for any error code. */
+export function errorText(t: Translate, error: UiError): { title: string; body: string } {
+  const [title, body] = TEXTS[error.code] ?? TEXTS.store
+  return { title: t(title), body: t(body) }
+}

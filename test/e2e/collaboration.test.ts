@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { CHROMIUM, buildRenderer, joinWith, startStack, type Stack } from './helpers/stack.ts'
+
+const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
+const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
+const TITLE = 'Felles innspill til bymisjonen'
+
+async function openPaper(page: Page): Promise<void> {
+  await page.getByRole('button', { name: TITLE }).click()
+  await page.getByRole('heading', { name: 'Hovedbudskap' }).waitFor()
+}
+
+describe.skipIf(NO_CHROMIUM !== null)(
+  'the app in Chromium, through the preview, on a real relay',
+  () => {
+    let stack: Stack
+    let anne: Page
+    let kari: Page
+
+    beforeAll(async () => {
+      const renderer = await buildRenderer(mkdtempSync(join(tmpdir(), 'samstemt-renderer-')))
+      stack = await startStack(renderer)
+      anne = await stack.openApp()
+      await joinWith(anne, stack.members.coordinator.link)
+      await anne.getByRole('button', { name: 'Nytt notat' }).click()
+      const title = anne.getByLabel('Tittel')
+      await title.fill(TITLE)
+      await title.press('Enter')
+      await anne.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+    }, 60_000)
+
+    afterAll(async () => {
+      await stack?.close()
+    })
+
+    test('two partners typing in the same paper see each other’s text and named carets', async () => {
+      kari = await stack.openApp()
+      await joinWith(kari, stack.members.editor.link)
+      await openPaper(kari)
+
+      await anne.locator('.paper-body p').first().click()
+      await anne.keyboard.press('End')
+      await anne.keyboard.type(' Anne skriver her.')
+      await kari.locator('.paper-body li p').first().click()
+      await kari.keyboard.press('End')
+      await kari.keyboard.type(' Kari svarer.')
+
+      await kari.getByText('Anne skriver her.', { exact: false }).waitFor()
+      await anne.getByText('Kari svarer.', { exact: false }).waitFor()
+      const annesView = anne.locator('.collab-caret-label')
+      await expect
+        .poll(() => annesView.allInnerTexts())
+        .toEqual([expect.stringMatching(/Kari Nordmann\s*·?\s*Universitetet i Stavanger/)])
+      const karisView = kari.locator('.collab-caret-label')
+      await expect
+        .poll(() => karisView.allInnerTexts())
+        .toEqual([expect.stringMatching(/Anne Berg\s*·?\s*NTNU/)])
+      await kari.getByText('Lagret på reléserveren').waitFor()
+      await anne.screenshot({ path: join(SHOTS, 'two-partners-anne.png') })
+      await kari.screenshot({ path: join(SHOTS, 'two-partners-kari.png') })
+    }, 60_000)
+
+    test('a reviewer reads the paper but cannot change it', async () => {
+      const ole = await stack.openApp()
+      await joinWith(ole, stack.members.reviewer.link)
+      await expect.poll(() => ole.getByRole('button', { name: 'Nytt notat' }).count()).toBe(0)
+      await openPaper(ole)
+      await ole.getByText('Skrivebeskyttet: du er kommentator').waitFor()
+      await expect.poll(() => ole.getByRole('toolbar').count()).toBe(0)
+      const body = ole.locator('.paper-body')
+      expect(await body.getAttribute('contenteditable')).toBe('false')
+      const before = await body.innerText()
+      await body.locator('p').first().click()
+      await ole.keyboard.type('Ole prøver å skrive')
+      await ole.keyboard.press('Enter')
+      expect(await body.innerText()).toBe(before)
+      await ole.screenshot({ path: join(SHOTS, 'reviewer.png') })
+    }, 60_000)
+
+    test('an invite that is not a link, or was revoked, shows what is wrong', async () => {
+      const page = await stack.openApp()
+      await page.getByRole('button', { name: 'Bli med i et arbeidsområde' }).click()
+      await page.getByLabel('Invitasjonslenke').fill('https://example.org/invitasjon')
+      await page.getByRole('button', { name: 'Sjekk invitasjonen' }).click()
+      await page.getByRole('alert').getByText('Dette er ikke en gyldig invitasjonslenke').waitFor()
+
+      const revoked = stack.relay.members.invite({
+        workspace: 'smartbyer',
+        name: 'Per Tidligere',
+        organisation: 'Smartbyene',
+        role: 'editor',
+      })
+      stack.relay.members.revoke(revoked.member.id)
+      const link = stack.members.editor.link.replace(/token=[^&]+/, `token=${revoked.token}`)
+      await page.getByLabel('Invitasjonslenke').fill(link)
+      await page.getByRole('button', { name: 'Sjekk invitasjonen' }).click()
+      await page.getByRole('alert').getByText('Invitasjonen er trukket tilbake').waitFor()
+      await page.screenshot({ path: join(SHOTS, 'invite-revoked.png') })
+    }, 60_000)
+  },
+)
