@@ -4,7 +4,13 @@ import * as Y from 'yjs'
 import { StoreError, toStoreError } from './errors.ts'
 import { openDatabase, type Recovery } from './open-database.ts'
 import type { StoreExtension } from './schema.ts'
-import { packBatch, type FromWriter, type WireItem, type WriterData } from './writer-protocol.ts'
+import {
+  packBatch,
+  type FromWriter,
+  type ToWriter,
+  type WireItem,
+  type WriterData,
+} from './writer-protocol.ts'
 
 export type UpdateStoreOptions = {
   /** Tables of a caller (the relay's members, say), migrated with the core schema. */
@@ -55,6 +61,13 @@ export type CompactionResult = {
 
 export type AuditEntry = { seq: number; doc: string; origin: string; at: number; bytes: number }
 
+type Pending = {
+  appends: number
+  done: Promise<number>
+  resolve: (seq: number) => void
+  reject: (error: StoreError) => void
+}
+
 /** The appends of one event-loop turn: committed in one transaction, acknowledged together. */
 type Batch = {
   items: WireItem[]
@@ -82,8 +95,11 @@ export class UpdateStore {
   readonly #writerData: WriterData
   #worker: Worker | null = null
   #batch: Batch | null = null
-  #nextBatch = 1
-  readonly #inFlight = new Map<number, Batch>()
+  #nextJob = 1
+  /** Requests the writer has not answered yet, with the number of appends each carries. */
+  readonly #inFlight = new Map<number, Pending>()
+  /** Compactions run one at a time, so many rooms crossing the threshold together do not pile up. */
+  #compactionQueue: Promise<unknown> = Promise.resolve()
   #writerFailure: StoreError | null = null
   #closing = false
   #closed = false
@@ -147,38 +163,47 @@ export class UpdateStore {
   /** Number of appends not yet on disk. */
   get pendingCount(): number {
     let count = this.#batch?.items.length ?? 0
-    for (const batch of this.#inFlight.values()) count += batch.items.length
+    for (const job of this.#inFlight.values()) count += job.appends
     return count
   }
 
   /** Hands the queued appends to the writer now and waits until all of them are on disk. */
   async flush(): Promise<void> {
     this.#send()
-    await Promise.allSettled([...this.#inFlight.values()].map((batch) => batch.done))
+    await Promise.allSettled([...this.#inFlight.values()].map((job) => job.done))
   }
 
   #send(): void {
     const batch = this.#batch
     if (!batch) return
     this.#batch = null
-    if (this.#writerFailure) return batch.reject(this.#writerFailure)
-    const id = this.#nextBatch++
-    this.#inFlight.set(id, batch)
-    // The writer keeps the process alive while a commit is on its way, and only then.
-    this.#writer.ref()
     const packed = packBatch(batch.items)
-    this.#writer.postMessage({ type: 'append', batch: id, at: this.#now(), packed }, [
+    this.#request({ type: 'append', at: this.#now(), packed }, batch.items.length, [
       packed.bytes.buffer as ArrayBuffer,
-    ])
+    ]).then(batch.resolve, batch.reject)
+  }
+
+  /** Sends one request to the writer thread; resolves with its answer. */
+  #request(message: WriterRequest, appends = 0, transfer: ArrayBuffer[] = []): Promise<number> {
+    if (this.#writerFailure) return Promise.reject(this.#writerFailure)
+    let resolve!: (seq: number) => void
+    let reject!: (error: StoreError) => void
+    const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)))
+    const job = this.#nextJob++
+    this.#inFlight.set(job, { appends, done, resolve, reject })
+    // The writer keeps the process alive while a request is on its way, and only then.
+    this.#writer.ref()
+    this.#writer.postMessage({ ...message, job }, transfer)
+    return done
   }
 
   #onWriterMessage(message: FromWriter): void {
     if (message.type === 'committed' || message.type === 'failed') {
-      const batch = this.#inFlight.get(message.batch)
-      this.#inFlight.delete(message.batch)
+      const job = this.#inFlight.get(message.job)
+      this.#inFlight.delete(message.job)
       if (this.#inFlight.size === 0 && !this.#closing) this.#writer.unref()
-      if (message.type === 'committed') batch?.resolve(message.seq)
-      else batch?.reject(new StoreError(message.code, message.message))
+      if (message.type === 'committed') job?.resolve(message.seq)
+      else job?.reject(new StoreError(message.code, message.message))
     } else if (message.type === 'fatal') {
       this.#writerFailed(new StoreError(message.code, message.message))
     }
@@ -187,7 +212,7 @@ export class UpdateStore {
   #writerFailed(failure: StoreError): void {
     if (this.#closed) return
     this.#writerFailure ??= failure
-    for (const batch of this.#inFlight.values()) batch.reject(failure)
+    for (const job of this.#inFlight.values()) job.reject(failure)
     this.#inFlight.clear()
   }
 
@@ -252,19 +277,9 @@ export class UpdateStore {
   /** Removes a doc and its updates (its audit entries stay). Queued appends for it are committed first. */
   async deleteDoc(doc: string): Promise<void> {
     this.#assertOpen()
-    await this.flush()
+    this.#send()
     this.#generation.set(doc, (this.#generation.get(doc) ?? 0) + 1)
-    try {
-      this.db
-        .transaction(() => {
-          this.#stmt.deleteUpdates.run(doc, Number.MAX_SAFE_INTEGER)
-          this.#stmt.deleteDoc.run(doc)
-        })
-        .immediate()
-      this.db.pragma('incremental_vacuum')
-    } catch (error) {
-      throw toStoreError(error, this.file)
-    }
+    await this.#request({ type: 'delete', doc })
   }
 
   /**
@@ -276,14 +291,17 @@ export class UpdateStore {
   compact(doc: string): Promise<CompactionResult> {
     const running = this.#compacting.get(doc)
     if (running) return running
-    const job = this.#compact(doc).finally(() => this.#compacting.delete(doc))
+    const generation = this.#generation.get(doc) ?? 0
+    const job = this.#compactionQueue
+      .then(() => this.#compact(doc, generation))
+      .finally(() => this.#compacting.delete(doc))
+    this.#compactionQueue = job.catch(() => undefined)
     this.#compacting.set(doc, job)
     return job
   }
 
-  async #compact(doc: string): Promise<CompactionResult> {
+  async #compact(doc: string, generation: number): Promise<CompactionResult> {
     this.#assertOpen()
-    const generation = this.#generation.get(doc) ?? 0
     const stored = this.read(doc)
     const nothing = { doc, compacted: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 }
     if (stored.updates.length === 0) return { ...nothing, swapped: false }
@@ -298,26 +316,19 @@ export class UpdateStore {
       if (i + this.#chunk < stored.updates.length) await turn()
     }
     const snapshot = Y.encodeStateAsUpdate(ydoc)
+    const snapshotBytes = snapshot.byteLength
     ydoc.destroy()
 
     if (this.#closing || (this.#generation.get(doc) ?? 0) !== generation) {
       return { ...nothing, swapped: false }
     }
-    try {
-      this.db
-        .transaction(() => {
-          this.#stmt.deleteUpdates.run(doc, stored.seq)
-          this.#stmt.setSnapshot.run(snapshot, stored.seq, doc)
-        })
-        .immediate()
-      this.db.pragma('incremental_vacuum')
-    } catch (error) {
-      throw toStoreError(error, this.file)
-    }
+    await this.#request({ type: 'swap', doc, seq: stored.seq, snapshot }, 0, [
+      snapshot.buffer as ArrayBuffer,
+    ])
     return {
       doc,
       compacted: stored.updates.length,
-      snapshotBytes: snapshot.byteLength,
+      snapshotBytes,
       swapped: true,
     }
   }
@@ -355,6 +366,14 @@ export class UpdateStore {
   }
 }
 
+/** A request as the main thread writes it; #request numbers it. */
+type WriterRequest =
+  Exclude<ToWriter, { type: 'close' }> extends infer M
+    ? M extends { job: number }
+      ? Omit<M, 'job'>
+      : never
+    : never
+
 function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
@@ -365,11 +384,6 @@ function prepare(db: Database.Database) {
     selectUpdates: db.prepare(
       'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     ),
-    deleteUpdates: db.prepare(
-      'DELETE FROM updates WHERE doc_id = (SELECT id FROM docs WHERE name = ?) AND seq <= ?',
-    ),
-    deleteDoc: db.prepare('DELETE FROM docs WHERE name = ?'),
-    setSnapshot: db.prepare('UPDATE docs SET snapshot = ?, snapshot_seq = ? WHERE name = ?'),
     listDocs: db.prepare(
       `SELECT d.name, d.created_at, d.updated_at,
               coalesce(length(d.snapshot), 0) AS snapshot_bytes,

@@ -62,15 +62,22 @@ function indexOf<K>(map: Map<K, number>, key: K): number {
   return index
 }
 
-/** Messages to the writer thread. */
+/**
+ * Messages to the writer thread, which does every write of the file (so the main thread never
+ * waits for the write lock). `job` numbers each request; the reply carries it back.
+ */
 export type ToWriter =
-  { type: 'append'; batch: number; at: number; packed: PackedBatch } | { type: 'close' }
+  | { type: 'append'; job: number; at: number; packed: PackedBatch }
+  /** Replace the updates up to `seq` by `snapshot` (compaction). */
+  | { type: 'swap'; job: number; doc: string; seq: number; snapshot: Uint8Array }
+  | { type: 'delete'; job: number; doc: string }
+  | { type: 'close' }
 
 /** Messages from the writer thread. */
 export type FromWriter =
   | { type: 'ready' }
-  | { type: 'committed'; batch: number; seq: number }
-  | { type: 'failed'; batch: number; code: StoreErrorCode; message: string }
+  | { type: 'committed'; job: number; seq: number }
+  | { type: 'failed'; job: number; code: StoreErrorCode; message: string }
   | { type: 'fatal'; code: StoreErrorCode; message: string }
   | { type: 'closed' }
 

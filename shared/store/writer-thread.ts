@@ -37,7 +37,14 @@ const insertAudit = db.prepare(
   'INSERT INTO audit (seq, doc, origin, at, bytes) VALUES (?, ?, ?, ?, ?)',
 )
 
+const deleteUpdates = db.prepare(
+  'DELETE FROM updates WHERE doc_id = (SELECT id FROM docs WHERE name = ?) AND seq <= ?',
+)
+const deleteDoc = db.prepare('DELETE FROM docs WHERE name = ?')
+const setSnapshot = db.prepare('UPDATE docs SET snapshot = ?, snapshot_seq = ? WHERE name = ?')
+
 type AppendMessage = Extract<ToWriter, { type: 'append' }>
+type Job = Exclude<ToWriter, { type: 'close' }>
 
 /** Writes the batches in one transaction and returns the highest seq written. */
 const commit = db.transaction((batches: AppendMessage[]): number => {
@@ -66,10 +73,56 @@ function close(): void {
   port?.close()
 }
 
+/** Compaction's swap: the updates the snapshot holds go, later ones stay (seq > `seq`). */
+const swap = db.transaction((doc: string, seq: number, snapshot: Uint8Array) => {
+  deleteUpdates.run(doc, seq)
+  // A doc deleted meanwhile has no row left to update, so it is not brought back.
+  setSnapshot.run(snapshot, seq, doc)
+})
+
+const remove = db.transaction((doc: string) => {
+  deleteUpdates.run(doc, Number.MAX_SAFE_INTEGER)
+  deleteDoc.run(doc)
+})
+
+function run(jobs: Job[]): void {
+  // Group commit: consecutive appends that queued up while the last fsync ran share one.
+  for (let i = 0; i < jobs.length;) {
+    const job = jobs[i]
+    if (job === undefined) break
+    if (job.type !== 'append') {
+      attempt([job], () => {
+        if (job.type === 'swap') swap.immediate(job.doc, job.seq, job.snapshot)
+        else remove.immediate(job.doc)
+        db.pragma('incremental_vacuum')
+        return 0
+      })
+      i++
+      continue
+    }
+    let end = i
+    while (jobs[end]?.type === 'append') end++
+    const appends = jobs.slice(i, end) as AppendMessage[]
+    attempt(appends, () => commit.immediate(appends))
+    i = end
+  }
+}
+
+function attempt(jobs: Job[], write: () => number): void {
+  try {
+    const seq = write()
+    for (const job of jobs) post({ type: 'committed', job: job.job, seq })
+  } catch (error) {
+    const failure = toStoreError(error, file)
+    for (const job of jobs) {
+      post({ type: 'failed', job: job.job, code: failure.code, message: failure.message })
+    }
+  }
+}
+
 port.on('message', (first: ToWriter) => {
   if (first.type === 'close') return close()
-  // Group commit: every batch that queued up while the last fsync ran goes into this one.
-  const batches = [first]
+  const jobs: Job[] = [first]
   let closeAfter = false
   for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) {
     const message = next.message as ToWriter
@@ -77,17 +130,9 @@ port.on('message', (first: ToWriter) => {
       closeAfter = true
       break
     }
-    batches.push(message)
+    jobs.push(message)
   }
-  try {
-    const seq = commit.immediate(batches)
-    for (const batch of batches) post({ type: 'committed', batch: batch.batch, seq })
-  } catch (error) {
-    const failure = toStoreError(error, file)
-    for (const batch of batches) {
-      post({ type: 'failed', batch: batch.batch, code: failure.code, message: failure.message })
-    }
-  }
+  run(jobs)
   if (closeAfter) close()
 })
 post({ type: 'ready' })
