@@ -2,6 +2,8 @@
 export {}
 const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   store: () => import('./store.ts'),
+  relay: () => import('./relay.ts'),
+  editor: () => import('./editor.ts'),
 }
 
 const [name = 'all', ...args] = process.argv.slice(2)

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CHROMIUM, buildRenderer, joinWith, startStack, type Stack } from './helpers/stack.ts'
+import { CHROMIUM, joinWith, startStack, type Stack } from './helpers/stack.ts'
+import { connection, nb, paperText, statusBar, typeAtEndOf } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -22,8 +22,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
     let kari: Page
 
     beforeAll(async () => {
-      const renderer = await buildRenderer(mkdtempSync(join(tmpdir(), 'samstemt-renderer-')))
-      stack = await startStack(renderer)
+      stack = await startStack()
       anne = await stack.openApp()
       await joinWith(anne, stack.members.coordinator.link)
       await anne.getByRole('button', { name: 'Nytt notat' }).click()
@@ -79,6 +78,29 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await ole.keyboard.press('Enter')
       expect(await body.innerText()).toBe(before)
       await ole.screenshot({ path: join(SHOTS, 'reviewer.png') })
+    }, 60_000)
+
+    test('a member whose access is revoked while writing sees it at once and can no longer type', async () => {
+      const per = stack.invite('Per Utvik', 'Stavanger kommune', 'editor')
+      const page = await stack.openApp()
+      await joinWith(page, per.link)
+      await openPaper(page)
+      const body = page.locator('.paper-body')
+      await typeAtEndOf(body.locator('p').first(), ' Per var innom.')
+      await statusBar(page).getByText(nb('saved.relay')).waitFor()
+      await anne.getByText('Per var innom.', { exact: false }).waitFor()
+
+      stack.relay.members.revoke(per.id)
+      await statusBar(page).getByText(nb('connection.revoked')).waitFor()
+      await expect.poll(() => body.getAttribute('contenteditable')).toBe('false')
+      expect(await page.getByRole('toolbar').count()).toBe(0)
+      const before = await paperText(page)
+      await body.locator('p').first().click()
+      await page.keyboard.type('Per prøver å skrive videre')
+      await page.keyboard.press('Enter')
+      expect(await paperText(page)).toBe(before)
+      expect(await connection(anne)).toContain(nb('connection.online'))
+      await page.screenshot({ path: join(SHOTS, 'access-revoked.png') })
     }, 60_000)
 
     test('an invite that is not a link, or was revoked, shows what is wrong', async () => {

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CHROMIUM, buildRenderer, startStack, type Stack } from './helpers/stack.ts'
+import { CHROMIUM, startStack, type Stack } from './helpers/stack.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -11,7 +10,7 @@ describe.skipIf(NO_CHROMIUM !== null)('the first start, through the preview', ()
   let stack: Stack
 
   beforeAll(async () => {
-    stack = await startStack(await buildRenderer(mkdtempSync(join(tmpdir(), 'samstemt-r-'))))
+    stack = await startStack()
   }, 60_000)
 
   afterAll(async () => {

@@ -5,15 +5,8 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { startPreview, type RunningPreview } from './helpers/preview.ts'
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../helpers/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-]
 const PLATFORM = join(import.meta.dirname, '../../renderer/src/platform/index.ts')
 
 // A page that uses window.samstemt the way the app does, built by Vite for the browser, so the

@@ -1,0 +1,45 @@
+import type { Locator, Page } from 'playwright-core'
+import { CATALOGS, createTranslator } from '../../../shared/i18n/index.ts'
+
+/** The app's own Norwegian texts (the default language), so tests follow the catalogs. */
+export const nb = createTranslator('nb')
+
+/** "{count} endringer lagret på denne maskinen, …" for any count, in either plural form. */
+export function pluralText(key: 'saved.pending'): RegExp {
+  const message = CATALOGS.nb[key]
+  const forms = typeof message === 'string' ? [message] : Object.values(message)
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const patterns = forms.map((form) => escape(form).replace(/\\\{count\\\}/g, '[\\d\\s]+'))
+  return new RegExp(patterns.join('|'))
+}
+
+export function statusBar(page: Page): Locator {
+  return page.locator('.status-bar')
+}
+
+/** The connection part of the status bar, as a screen reader reads it. */
+export function connection(page: Page): Promise<string> {
+  return statusBar(page).locator('.connection').innerText()
+}
+
+/** Opens a paper from the library by its title and waits for its body. */
+export async function openPaper(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: title }).click()
+  await page.locator('.paper-body').waitFor()
+}
+
+/** Puts the cursor at the end of a paragraph of the paper (not of its first line) and types. */
+export async function typeAtEndOf(paragraph: Locator, text: string): Promise<void> {
+  await paragraph.click({ clickCount: 3 })
+  await paragraph.page().keyboard.press('ArrowRight')
+  await paragraph.page().keyboard.type(text)
+}
+
+/** The paper's text as its author wrote it: without the other members' caret labels. */
+export function paperText(page: Page): Promise<string> {
+  return page.locator('.paper-body').evaluate((body) => {
+    const copy = body.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove()
+    return [...copy.children].map((block) => block.textContent).join('\n')
+  })
+}
