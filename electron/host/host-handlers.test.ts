@@ -101,6 +101,37 @@ describe('the host handlers on a real profile', () => {
     expect(docOf(loaded.value).getText('offline').toString()).toBe('written while travelling')
   })
 
+  it('remembers across a restart what the relay last confirmed of a doc', async () => {
+    const dir = tempDir()
+    const first = profile(dir)
+    await first.call('workspaces/create-sample')
+    const doc = `${SAMPLE_WORKSPACE_ID}/paper/${SAMPLE_PAPER_ID}`
+    const before = await first.call('store/load', { doc })
+    expect(before).toMatchObject({ ok: true, value: { confirmed: null } })
+    const relayDoc = new Y.Doc()
+    relayDoc.getText('t').insert(0, 'committed on the relay')
+    const stateVector = Y.encodeStateVector(relayDoc)
+    expect(await first.call('store/confirm', { doc, stateVector })).toEqual({
+      ok: true,
+      value: null,
+    })
+    await first.close()
+    open.splice(open.indexOf(first), 1)
+
+    const loaded = await profile(dir).call('store/load', { doc })
+    if (!loaded.ok) throw new Error(loaded.error.message)
+    expect(loaded.value.confirmed).toEqual(stateVector)
+  })
+
+  it('refuses a state vector it cannot read', async () => {
+    const host = profile(tempDir())
+    await host.call('workspaces/create-sample')
+    const doc = `${SAMPLE_WORKSPACE_ID}/paper/${SAMPLE_PAPER_ID}`
+    expect(
+      await host.call('store/confirm', { doc, stateVector: new Uint8Array([9, 200]) }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+  })
+
   it('refuses bytes that are not a Yjs update, and stores nothing of that batch', async () => {
     const host = profile(tempDir())
     await host.call('workspaces/create-sample')

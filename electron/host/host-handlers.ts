@@ -23,6 +23,10 @@ export function createHostHandlers(services: HostServices) {
       const known = workspaces.checkDoc(doc)
       return known.ok ? store.append(doc, updates) : known
     },
+    'store/confirm': async ({ doc, stateVector }) => {
+      const known = workspaces.checkDoc(doc)
+      return known.ok ? store.confirm(doc, stateVector) : known
+    },
     'log/write': async ({ level, message }) => {
       log.write(level, message, { source: 'renderer' })
       return ok(null)

@@ -64,7 +64,7 @@ export function installFakeHost(seed: FakeSeed): void {
       return later({ ok: true, value: seed.sample.entry }, 400)
     },
     'workspaces/connection': ({ workspace }) => ok(seed.connections[String(workspace)] ?? null),
-    'store/load': ({ doc }) => ok({ updates: store.get(String(doc)) ?? [] }),
+    'store/load': ({ doc }) => ok({ updates: store.get(String(doc)) ?? [], confirmed: null }),
     'store/append': ({ doc, updates }) => {
       const list = store.get(String(doc)) ?? []
       list.push(...(updates as Uint8Array[]))

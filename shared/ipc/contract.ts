@@ -56,7 +56,14 @@ export type AppInfo = {
 }
 
 /** A doc as stored locally: everything needed to rebuild it (apply in order). */
-export type StoredUpdates = { updates: Uint8Array[] }
+export type StoredUpdates = {
+  updates: Uint8Array[]
+  /**
+   * The relay's committed state vector for this doc as last recorded (`store/confirm`), so that
+   * after a restart the app still knows which local changes the relay has not confirmed.
+   */
+  confirmed: Uint8Array | null
+}
 
 /** Request/response calls, renderer -> host. Every handler returns a Result. */
 export type HostHandlers = {
@@ -80,6 +87,8 @@ export type HostHandlers = {
   'store/load': (req: { doc: string }) => StoredUpdates
   /** Appends local updates, batched; resolves when they are durable on this computer. */
   'store/append': (req: { doc: string; updates: Uint8Array[] }) => { stored: number }
+  /** Records the relay's committed state vector for a doc (from its durability acknowledgement). */
+  'store/confirm': (req: { doc: string; stateVector: Uint8Array }) => null
   /** Appends to the host log file. */
   'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
 }

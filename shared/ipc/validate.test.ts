@@ -23,6 +23,7 @@ const valid: Record<Channel, unknown> = {
   'workspaces/connection': { workspace: 'smart-cities' },
   'store/load': { doc: 'smart-cities/paper/p1' },
   'store/append': { doc: 'smart-cities/paper/p1/comments', updates: [update] },
+  'store/confirm': { doc: 'smart-cities/paper/p1', stateVector: new Uint8Array([1, 7, 3]) },
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
 }
 

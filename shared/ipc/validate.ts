@@ -10,6 +10,8 @@ export const LIMITS = {
   updatesPerBatch: 10_000,
   updateBytes: 32 * 1024 * 1024,
   batchBytes: 64 * 1024 * 1024,
+  /** A state vector holds two varints per client that ever wrote the doc. */
+  stateVectorBytes: 1024 * 1024,
 } as const
 
 const id: Check = (value, path) =>
@@ -37,6 +39,7 @@ const requests: Record<Channel, Check> = {
     doc: room,
     updates: arrayOf(bytes(LIMITS.updateBytes), LIMITS.updatesPerBatch, LIMITS.batchBytes),
   }),
+  'store/confirm': object({ doc: room, stateVector: bytes(LIMITS.stateVectorBytes) }),
   'log/write': object({
     level: oneOf(['info', 'warn', 'error']),
     message: string(LIMITS.logChars),

@@ -1,14 +1,14 @@
 import * as authProtocol from 'y-protocols/auth'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import type * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
 import {
   DURABLE_PARAM,
   TOKEN_PARAM,
   isFinalClose,
   messageAuth,
   messageDurable,
-  readDurable,
 } from '../../../shared/protocol/index.ts'
 import type { ConnectionEvent } from './connection-state.ts'
 
@@ -18,8 +18,8 @@ export type RelayLinkOptions = {
   room: string
   relay: string
   token: string
-  /** The relay committed everything in this state vector. */
-  onDurable(committed: Map<number, number>): void
+  /** The relay committed everything in this state vector (decoded, and as sent). */
+  onDurable(committed: Map<number, number>, stateVector: Uint8Array): void
   /** The relay refused an update of ours (y-protocols' permission denied). */
   onRefused(): void
   onConnection(event: ConnectionEvent): void
@@ -39,7 +39,8 @@ export function connectRelay(options: RelayLinkOptions): WebsocketProvider {
     connect: false,
   })
   provider.messageHandlers[messageDurable] = (_encoder, decoder) => {
-    options.onDurable(readDurable(decoder))
+    const stateVector = decoding.readVarUint8Array(decoder)
+    options.onDurable(Y.decodeStateVector(stateVector), stateVector)
   }
   provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, () => options.onRefused())

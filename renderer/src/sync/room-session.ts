@@ -116,6 +116,11 @@ export class RoomSession {
         this.doc.transact(() => {
           for (const update of result.value.updates) Y.applyUpdate(this.doc, update)
         }, STORE_ORIGIN)
+        // What the relay had confirmed before a restart: changes beyond it are still waiting.
+        const confirmed = result.value.confirmed
+        if (confirmed !== null && this.options.connection !== null) {
+          this.committed = Y.decodeStateVector(confirmed)
+        }
       } catch (error) {
         this.storeError = toUiError(new HostFailure({ code: 'store', message: String(error) }))
       }
@@ -143,9 +148,10 @@ export class RoomSession {
       room: this.options.room,
       relay,
       token,
-      onDurable: (committed) => {
+      onDurable: (committed, stateVector) => {
         this.committed = committed
         this.refresh()
+        this.recordConfirmed(stateVector)
       },
       onRefused: () => {
         this.refused = true
@@ -153,6 +159,12 @@ export class RoomSession {
       },
       onConnection: (event) => this.onConnection(event),
     })
+  }
+
+  /** Tells the host what the relay confirmed; the host writes it to disk at most twice a second. */
+  private recordConfirmed(stateVector: Uint8Array): void {
+    if (this.closed) return
+    void call(this.options.api, 'store/confirm', { doc: this.options.room, stateVector })
   }
 
   private onConnection(event: ConnectionEvent): void {
