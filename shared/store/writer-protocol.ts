@@ -75,11 +75,9 @@ export type ToWriter =
 
 /** Messages from the writer thread. */
 export type FromWriter =
-  | { type: 'ready' }
   | { type: 'committed'; job: number; seq: number }
   | { type: 'failed'; job: number; code: StoreErrorCode; message: string }
   | { type: 'fatal'; code: StoreErrorCode; message: string }
-  | { type: 'closed' }
 
 /** What the writer thread needs to open its own connection to the file. */
 export type WriterData = { file: string; maxPages: number | null }

@@ -69,7 +69,6 @@ const commit = db.transaction((batches: AppendMessage[]): number => {
 
 function close(): void {
   db.close()
-  post({ type: 'closed' })
   port?.close()
 }
 
@@ -135,4 +134,3 @@ port.on('message', (first: ToWriter) => {
   run(jobs)
   if (closeAfter) close()
 })
-post({ type: 'ready' })
