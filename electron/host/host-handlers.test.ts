@@ -1,28 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { StoredUpdates } from '../../shared/ipc/index.ts'
 import { readBodyJSON, readPaperMeta, readPapers } from '../../shared/model/index.ts'
-import {
-  fakeKeychain,
-  openTestProfile,
-  type TestProfile,
-} from '../../test/electron/helpers/profile.ts'
+import { useTestProfiles } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID } from './sample-workspace.ts'
 
 const tempDir = useTempDir('samstemt-host-')
-const open: TestProfile[] = []
-afterEach(async () => {
-  for (const profile of open.splice(0)) await profile.close()
-})
-
-function profile(dir: string, secretBox = fakeKeychain): TestProfile {
-  const opened = openTestProfile(dir, { secretBox })
-  open.push(opened)
-  return opened
-}
+const profile = useTestProfiles()
 
 function docOf(stored: StoredUpdates): Y.Doc {
   const doc = new Y.Doc()
@@ -93,7 +80,6 @@ describe('the host handlers on a real profile', () => {
       value: { stored: 1 },
     })
     await first.close()
-    open.splice(open.indexOf(first), 1)
 
     const second = profile(dir)
     const loaded = await second.call('store/load', { doc })
@@ -116,7 +102,6 @@ describe('the host handlers on a real profile', () => {
       value: null,
     })
     await first.close()
-    open.splice(open.indexOf(first), 1)
 
     const loaded = await profile(dir).call('store/load', { doc })
     if (!loaded.ok) throw new Error(loaded.error.message)
@@ -181,7 +166,6 @@ describe('the host handlers on a real profile', () => {
       value: { language: 'en', lastWorkspace: null },
     })
     await first.close()
-    open.splice(open.indexOf(first), 1)
     expect(await profile(dir).call('settings/get')).toMatchObject({ value: { language: 'en' } })
 
     const other = tempDir()

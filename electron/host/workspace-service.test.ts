@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatInviteLink } from '../../shared/protocol/index.ts'
 import { startFakeRelay } from '../../test/electron/helpers/fake-relay.ts'
-import {
-  fakeKeychain,
-  openTestProfile,
-  type TestProfile,
-} from '../../test/electron/helpers/profile.ts'
+import { useTestProfiles } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
+import { plainSecretBox } from './secret-vault.ts'
 
 const tempDir = useTempDir('samstemt-join-')
-const open: TestProfile[] = []
-afterEach(async () => {
-  for (const profile of open.splice(0)) await profile.close()
-})
-
-function profile(dir: string, secretBox = fakeKeychain): TestProfile {
-  const opened = openTestProfile(dir, { secretBox })
-  open.push(opened)
-  return opened
-}
+const profile = useTestProfiles()
 
 const TOKEN = 'tok_' + 'k'.repeat(40)
 const grant = {
@@ -69,8 +57,7 @@ describe('joining a workspace through the host handlers', () => {
   })
 
   it('says when tokens are stored unencrypted because the OS has no keychain', async () => {
-    const host = openTestProfile(tempDir())
-    open.push(host)
+    const host = profile(tempDir(), plainSecretBox)
     const info = await host.call('app/info')
     expect(info).toMatchObject({
       ok: true,

@@ -4,6 +4,7 @@ import { createHostHandlers, dispatch } from '../../../electron/host/host-handle
 import { openHostServices, type HostServices } from '../../../electron/host/host-services.ts'
 import type { SecretBox } from '../../../electron/host/secret-vault.ts'
 import { plainSecretBox } from '../../../electron/host/secret-vault.ts'
+import { afterEach } from 'vitest'
 
 /** A keychain that really transforms the secret, so a file holding it never shows the token. */
 export const fakeKeychain: SecretBox = {
@@ -19,6 +20,7 @@ export type TestProfile = {
   call<C extends Channel>(channel: C, request?: Request<C>): Promise<Result<Response<C>>>
   /** Sends anything, as a hostile or buggy renderer could. */
   raw(channel: unknown, payload: unknown): Promise<Result<unknown>>
+  /** Closes the profile; closing again is harmless. */
   close(): Promise<void>
 }
 
@@ -39,11 +41,25 @@ export function openTestProfile(
   })
   const handlers = createHostHandlers(services)
   const raw = (channel: unknown, payload: unknown) => dispatch(handlers, services, channel, payload)
+  let closed: Promise<void> | null = null
   return {
     services,
     events,
     call: (channel, request) => raw(channel, request) as never,
     raw,
-    close: () => services.close(),
+    close: () => (closed ??= services.close()),
+  }
+}
+
+/** Opens profiles (with the fake keychain unless told) and closes them after each test. */
+export function useTestProfiles(): (dir: string, secretBox?: SecretBox) => TestProfile {
+  const open: TestProfile[] = []
+  afterEach(async () => {
+    for (const profile of open.splice(0)) await profile.close()
+  })
+  return (dir, secretBox = fakeKeychain) => {
+    const opened = openTestProfile(dir, { secretBox })
+    open.push(opened)
+    return opened
   }
 }
