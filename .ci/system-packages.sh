@@ -6,13 +6,26 @@ set -euo pipefail
 needs=(
   "git git"
   "chromium chromium"
+  # Exports are read back by independent tools (issue 6): LibreOffice, poppler, python-docx,
+  # and pandoc as the export benchmark's peer.
+  "soffice libreoffice-writer-nogui"
+  "pdftotext poppler-utils"
+  "pandoc pandoc"
 )
+
+# python-docx has no command of its own: check the module with the system Python.
+if ! /usr/bin/python3 -c 'import docx' >/dev/null 2>&1; then
+  extra_python_docx=1
+else
+  extra_python_docx=0
+fi
 
 wanted=()
 for pair in "${needs[@]}"; do
   read -r cmd pkg <<<"$pair"
   command -v "$cmd" >/dev/null 2>&1 || wanted+=("$pkg")
 done
+[ "$extra_python_docx" = 1 ] && wanted+=("python3-docx")
 
 if [ ${#wanted[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
