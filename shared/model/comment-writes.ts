@@ -1,7 +1,14 @@
 import { uuidv4 } from 'lib0/random'
 import * as Y from 'yjs'
 import { anchorField, type Anchor } from './anchor.ts'
-import { authorSpec, REPLIES, THREADS, type Author, type Suggestion } from './comments.ts'
+import {
+  authorSpec,
+  REPLIES,
+  THREADS,
+  type Author,
+  type Suggestion,
+  type SuggestionOutcome,
+} from './comments.ts'
 import {
   done,
   record,
@@ -56,6 +63,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
     resolvedBy: null,
     resolvedAt: null,
     suggestion: suggestion === null ? null : { text: suggestion.text },
+    decision: null,
   }
   const entry = new Y.Map<unknown>(Object.entries(structuredClone(fields)))
   entry.set(REPLIES, new Y.Array<Y.Map<unknown>>())
@@ -95,6 +103,51 @@ export function resolveThread(doc: Y.Doc, threadId: string, by: Author, now = Da
   doc.transact(() => {
     thread.set('state', 'resolved')
     thread.set('resolvedBy', authorOf(by))
+    thread.set('resolvedAt', now)
+  })
+  return done(null)
+}
+
+/** A decision on a thread's suggestion; `replaced` is the body text an acceptance replaced. */
+export type NewDecision = { outcome: SuggestionOutcome; by: Author; replaced?: string | null }
+
+/**
+ * Records the decision on a thread's suggestion and resolves the thread, in one transaction. Who may
+ * decide (editors and the coordinator) and applying an accepted suggestion to the body are for the
+ * caller; a thread without a suggestion, or one already decided, is refused.
+ */
+export function decideSuggestion(
+  doc: Y.Doc,
+  threadId: string,
+  decision: NewDecision,
+  now = Date.now(),
+): Written {
+  const problems = check(authorField, decision.by, `${THREADS}.${threadId}.decision.by`)
+  if (decision.outcome !== 'accepted' && decision.outcome !== 'rejected') {
+    problems.push({ path: `${THREADS}.${threadId}.decision.outcome`, message: 'unknown outcome' })
+  }
+  const thread = findThread(doc, threadId, problems)
+  if (thread === null || problems.length > 0) return refused(problems)
+  if (thread.get('suggestion') == null) {
+    return refused([
+      { path: `${THREADS}.${threadId}.suggestion`, message: 'no suggestion to decide' },
+    ])
+  }
+  if (thread.get('decision') != null) {
+    return refused([
+      { path: `${THREADS}.${threadId}.decision`, message: 'the suggestion was already decided' },
+    ])
+  }
+  const by = authorOf(decision.by)
+  doc.transact(() => {
+    thread.set('decision', {
+      outcome: decision.outcome,
+      by,
+      at: now,
+      replaced: decision.replaced ?? null,
+    })
+    thread.set('state', 'resolved')
+    thread.set('resolvedBy', by)
     thread.set('resolvedAt', now)
   })
   return done(null)

@@ -61,6 +61,7 @@ describe('comment threads', () => {
           resolvedAt: null,
           replies: [],
           suggestion: null,
+          decision: null,
         },
       ],
       problems: [],
@@ -255,6 +256,7 @@ describe('reading a comments doc with garbage in it', () => {
     replies.push(['a string reply', reply])
     reply.set('id', 'r1')
     broken.set('suggestion', 'use other words')
+    broken.set('decision', { outcome: 'maybe', by: null, at: 1, replaced: null })
     const { value: read, problems } = readThreads(doc)
     expect(read).toEqual([
       {
@@ -278,6 +280,7 @@ describe('reading a comments doc with garbage in it', () => {
           },
         ],
         suggestion: null,
+        decision: null,
       },
     ])
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
@@ -297,6 +300,8 @@ describe('reading a comments doc with garbage in it', () => {
       'threads.broken.replies[1].createdAt: expected a time in epoch milliseconds; got nothing',
       'threads.broken.replies[1].editedAt: expected a time in epoch milliseconds; got nothing',
       'threads.broken.suggestion: expected an object; got "use other words"',
+      'threads.broken.decision.outcome: expected one of accepted, rejected; got "maybe"',
+      'threads.broken.decision.by: expected an object; got null',
     ])
   })
 

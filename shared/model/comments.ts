@@ -27,6 +27,19 @@ export const THREAD_STATES: readonly ThreadState[] = ['open', 'resolved']
 /** A replacement the commenter proposes for the anchored text. */
 export type Suggestion = { text: string }
 
+/** What an editor or the coordinator decided about a thread's suggestion. */
+export type SuggestionOutcome = 'accepted' | 'rejected'
+export const SUGGESTION_OUTCOMES: readonly SuggestionOutcome[] = ['accepted', 'rejected']
+
+export type SuggestionDecision = {
+  outcome: SuggestionOutcome
+  by: Author
+  /** Epoch milliseconds. */
+  at: number
+  /** The body text the suggestion replaced when accepted (it may differ from the quote). */
+  replaced: string | null
+}
+
 /** An answer in a thread. */
 export type Reply = {
   id: string
@@ -57,6 +70,8 @@ export type Thread = {
   resolvedAt: number | null
   replies: Reply[]
   suggestion: Suggestion | null
+  /** Null while the suggestion (if any) waits for a decision. */
+  decision: SuggestionDecision | null
 }
 
 export const THREADS = 'threads'
@@ -103,6 +118,17 @@ const threadSpec: Spec<Omit<Thread, 'id'>> = {
   resolvedAt: nullable(time),
   replies: repliesField,
   suggestion: optional(nullable(record<Suggestion>({ text: text() })), null),
+  decision: optional(
+    nullable(
+      record<SuggestionDecision>({
+        outcome: oneOf(SUGGESTION_OUTCOMES, 'rejected'),
+        by: record(authorSpec),
+        at: time,
+        replaced: nullable(text()),
+      }),
+    ),
+    null,
+  ),
 }
 
 /**
