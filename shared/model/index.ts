@@ -59,3 +59,37 @@ export { SUGGESTION_OUTCOMES, type SuggestionDecision, type SuggestionOutcome } 
 export { decideSuggestion, type NewDecision } from './comment-writes.ts'
 export { isOwn, threadRights, type ThreadRights, type Viewer } from './comment-rules.ts'
 export { waitingComments } from './comment-sync.ts'
+export {
+  canonicalJson,
+  contentHash,
+  hashCanonical,
+  isCanonicalContent,
+  parsePaperContent,
+  type PaperContent,
+} from './canonical.ts'
+export { paperContent } from './canonical-paper.ts'
+export {
+  endorsementKey,
+  endorsementStates,
+  isLocked,
+  observeWorkflow,
+  readWorkflow,
+  readWorkflowStatus,
+  type Endorsement,
+  type EndorsementState,
+  type StatusChange,
+  type Version,
+  type Workflow,
+} from './workflow.ts'
+export {
+  changeStatus,
+  endorse,
+  saveVersion,
+  statusMoves,
+  withdrawEndorsement,
+  type EndorsementRef,
+  type NewEndorsement,
+  type NewStatus,
+  type NewVersion,
+} from './workflow-writes.ts'
+export { workflowUpdateRefusal, type WorkflowWriter } from './workflow-guard.ts'

@@ -5,15 +5,18 @@ export {
   isValidId,
   paperRoom,
   parseRoom,
+  workflowRoom,
   type ParsedRoom,
   type RoomKind,
 } from './rooms.ts'
 export {
   ROLES,
   canWrite,
+  composeGuards,
   isRole,
   writeRefusal,
   type Role,
+  type WriteContext,
   type WriteGuard,
   type Writer,
 } from './roles.ts'

@@ -1,16 +1,20 @@
 import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
 import {
   canWrite,
+  composeGuards,
   commentsRoom,
   formatRoom,
   indexRoom,
   paperRoom,
   parseRoom,
+  workflowRoom,
   writeRefusal,
+  type WriteContext,
 } from './index.ts'
 
 describe('room names', () => {
-  test('the three kinds of room parse and format back to the same name', () => {
+  test('the four kinds of room parse and format back to the same name', () => {
     expect(parseRoom('ws-1/index')).toEqual({ kind: 'index', workspace: 'ws-1', paperId: null })
     expect(parseRoom('ws-1/paper/p_9')).toEqual({
       kind: 'paper',
@@ -22,7 +26,18 @@ describe('room names', () => {
       workspace: 'ws-1',
       paperId: 'p_9',
     })
-    for (const name of [indexRoom('w'), paperRoom('w', 'p'), commentsRoom('w', 'p')]) {
+    expect(parseRoom('ws-1/paper/p_9/workflow')).toEqual({
+      kind: 'workflow',
+      workspace: 'ws-1',
+      paperId: 'p_9',
+    })
+    const names = [
+      indexRoom('w'),
+      paperRoom('w', 'p'),
+      commentsRoom('w', 'p'),
+      workflowRoom('w', 'p'),
+    ]
+    for (const name of names) {
       expect(formatRoom(parseRoom(name)!)).toBe(name)
     }
   })
@@ -38,6 +53,10 @@ describe('room names', () => {
     'w/paper/',
     'w/paper/p/notes',
     'w/paper/p/comments/x',
+    'w/paper/p/workflow/x',
+    'w/paper/p/toString',
+    'w/paper/p/__proto__',
+    'w/index/workflow',
     'w w/index',
     'w/paper/ä',
     `${'a'.repeat(65)}/index`,
@@ -61,12 +80,38 @@ describe('roles', () => {
     }
   })
 
+  test('every role may send to the workflow room (to endorse); its guard decides what they change', () => {
+    for (const role of ['coordinator', 'editor', 'reviewer'] as const) {
+      expect(canWrite(role, 'workflow')).toBe(true)
+    }
+  })
+
   test('a write guard can refuse what the role table allows, never allow what it refuses', () => {
-    const final = () => 'The paper is final.'
-    const editor = { id: 'm1', workspace: 'w', role: 'editor' as const }
+    const context: WriteContext = {
+      update: new Uint8Array(),
+      doc: new Y.Doc(),
+      loadDoc: () => null,
+    }
+    const final = { guard: () => 'The paper is final.', context }
+    const allow = { guard: () => null, context }
+    const editor = { id: 'm1', workspace: 'w', role: 'editor' as const, organisation: 'UiS' }
     const reviewer = { ...editor, role: 'reviewer' as const }
     expect(writeRefusal(editor, parseRoom('w/paper/p')!, final)).toBe('The paper is final.')
-    expect(writeRefusal(editor, parseRoom('w/paper/p')!, () => null)).toBeNull()
-    expect(writeRefusal(reviewer, parseRoom('w/paper/p')!, () => null)).toMatch(/reviewer/)
+    expect(writeRefusal(editor, parseRoom('w/paper/p')!, allow)).toBeNull()
+    expect(writeRefusal(reviewer, parseRoom('w/paper/p')!, allow)).toMatch(/reviewer/)
+  })
+
+  test('composed guards run in order and the first refusal wins', () => {
+    const context: WriteContext = {
+      update: new Uint8Array(),
+      doc: new Y.Doc(),
+      loadDoc: () => null,
+    }
+    const seen: string[] = []
+    const guard = (name: string, refusal: string | null) => () => (seen.push(name), refusal)
+    const composed = composeGuards(guard('a', null), null, guard('b', 'no'), guard('c', 'never'))
+    const editor = { id: 'm1', workspace: 'w', role: 'editor' as const, organisation: 'UiS' }
+    expect(composed(editor, parseRoom('w/paper/p')!, context)).toBe('no')
+    expect(seen).toEqual(['a', 'b'])
   })
 })

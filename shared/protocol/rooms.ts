@@ -1,5 +1,5 @@
-/** Which of a workspace's three kinds of shared document a room holds. */
-export type RoomKind = 'index' | 'paper' | 'comments'
+/** Which of a workspace's kinds of shared document a room holds. */
+export type RoomKind = 'index' | 'paper' | 'comments' | 'workflow'
 
 /** A room name taken apart; `paperId` is null for the index room. */
 export type ParsedRoom = {
@@ -30,7 +30,18 @@ export function commentsRoom(workspace: string, paperId: string): string {
   return `${paperRoom(workspace, paperId)}/comments`
 }
 
-/** Takes a room name apart; null for any name that is not one of the three forms. */
+/**
+ * `<workspace>/paper/<paperId>/workflow`: the paper's status history, named versions and
+ * endorsements. The relay reads the status from here, never from the paper's meta or the index.
+ */
+export function workflowRoom(workspace: string, paperId: string): string {
+  return `${paperRoom(workspace, paperId)}/workflow`
+}
+
+/** The rooms beside a paper's own, by the last part of their name. */
+const PAPER_PARTS: readonly RoomKind[] = ['comments', 'workflow']
+
+/** Takes a room name apart; null for any name that is not one of the four forms. */
 export function parseRoom(name: string): ParsedRoom | null {
   const parts = name.split('/')
   const [workspace, second, paperId, fourth] = parts
@@ -38,17 +49,17 @@ export function parseRoom(name: string): ParsedRoom | null {
   if (parts.length === 2 && second === 'index') return { kind: 'index', workspace, paperId: null }
   if (second !== 'paper' || paperId === undefined || !isValidId(paperId)) return null
   if (parts.length === 3) return { kind: 'paper', workspace, paperId }
-  if (parts.length === 4 && fourth === 'comments') return { kind: 'comments', workspace, paperId }
-  return null
+  const kind = PAPER_PARTS.find((part) => part === fourth)
+  return parts.length === 4 && kind !== undefined ? { kind, workspace, paperId } : null
 }
 
 /** The name of a parsed room; `formatRoom(parseRoom(n)!) === n` for every valid name. */
 export function formatRoom(room: ParsedRoom): string {
   if (room.kind === 'index') return indexRoom(room.workspace)
   const paperId = room.paperId ?? ''
-  return room.kind === 'paper'
-    ? paperRoom(room.workspace, paperId)
-    : commentsRoom(room.workspace, paperId)
+  if (room.kind === 'comments') return commentsRoom(room.workspace, paperId)
+  if (room.kind === 'workflow') return workflowRoom(room.workspace, paperId)
+  return paperRoom(room.workspace, paperId)
 }
 
 function checked(id: string): string {
