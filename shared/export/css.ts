@@ -1,0 +1,106 @@
+import type { ExportFont } from './types.ts'
+
+// Font names as @fontsource-variable declares them, so the renderer (which loads those packages)
+// and an exported file with embedded fonts resolve the same faces.
+const FAMILY = { sans: 'Inter Variable', serif: 'Source Serif 4 Variable' } as const
+const SANS = `'${FAMILY.sans}', 'Inter', 'Helvetica Neue', Arial, sans-serif`
+const SERIF = `'${FAMILY.serif}', 'Source Serif 4', Georgia, 'Times New Roman', serif`
+
+const ACCENT = '#1f4e79'
+const INK = '#1b1f24'
+const MUTED = '#5b6470'
+
+/** `@font-face` rules for the fonts the caller embedded. */
+export function fontFaces(fonts: readonly ExportFont[]): string {
+  return fonts
+    .map(
+      (font) =>
+        `@font-face{font-family:'${FAMILY[font.role]}';font-style:${font.style};` +
+        `font-weight:${font.weight};font-display:block;src:url(${cssUrl(font.url)}) ` +
+        `format('woff2');unicode-range:${font.unicodeRange}}`,
+    )
+    .join('\n')
+}
+
+function cssUrl(url: string): string {
+  return `"${url.replace(/["\\\n]/g, (c) => `\\${c === '\n' ? 'a ' : c}`)}"`
+}
+
+/** A CSS string literal, for text in generated content (the running footer). */
+export function cssString(text: string): string {
+  return `"${text.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`
+}
+
+/**
+ * The house style. Page furniture (size, margins, running footer with page numbers) uses CSS
+ * paged media, which Chromium's print engine (headless and Electron's printToPDF) lays out.
+ */
+export function houseCss(options: { footer: string; screen: boolean }): string {
+  const screen = options.screen
+    ? `@media screen{
+  html{background:#eceff3}
+  body{max-width:46rem;margin:2.5rem auto;padding:3rem 3.5rem;background:#fff;
+    box-shadow:0 1px 4px rgba(0,0,0,.12)}
+}`
+    : ''
+  return `@page{size:A4;margin:22mm 22mm 24mm 24mm;
+  @bottom-left{content:${cssString(options.footer)};font:8pt/1.2 ${SANS};color:${MUTED}}
+  @bottom-right{content:counter(page) " / " counter(pages);font:8pt/1.2 ${SANS};color:${MUTED}}
+}
+*{box-sizing:border-box}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0;font-family:${SERIF};font-size:10.5pt;line-height:1.5;color:${INK};
+  font-variant-numeric:oldstyle-nums proportional-nums;hyphens:auto;text-rendering:optimizeLegibility}
+${screen}
+.title-block{border-top:5pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
+.kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.12em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
+h1{font:700 22pt/1.15 ${SANS};letter-spacing:-.01em;margin:0 0 14pt;color:${INK}}
+.meta{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;display:grid;grid-template-columns:max-content 1fr;column-gap:6pt}
+.meta dt{font-weight:600}
+.meta dd{margin:0}
+.dateline,.version{font:9.5pt/1.45 ${SANS};color:${MUTED};margin:4pt 0 0}
+.redline-note{font:600 9.5pt/1.45 ${SANS};color:#8a1c1c;margin:6pt 0 0}
+h2,h3,h4,h5,h6{font-family:${SANS};color:${INK};break-after:avoid;page-break-after:avoid;margin:16pt 0 5pt}
+h2{font-size:13.5pt;font-weight:650;line-height:1.25;color:${ACCENT}}
+h3{font-size:11.5pt;font-weight:650;line-height:1.3}
+h4,h5,h6{font-size:10.5pt;font-weight:600;line-height:1.35}
+p{margin:0 0 7pt;orphans:3;widows:3}
+ul,ol{margin:0 0 7pt;padding-left:17pt}
+li{margin:0 0 3pt}
+li>p{margin:0 0 3pt}
+li>ul,li>ol{margin:3pt 0 0}
+a{color:${ACCENT};text-decoration:underline;text-decoration-thickness:.5pt;text-underline-offset:1.5pt}
+blockquote{margin:0 0 8pt;padding:2pt 0 2pt 12pt;border-left:2pt solid #c5cdd6;color:#3a414a;font-style:italic}
+code{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.88em;background:#f1f3f5;padding:0 2pt;border-radius:2pt}
+pre{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:8.5pt;line-height:1.45;background:#f4f6f8;border:.5pt solid #dde2e7;padding:7pt 9pt;white-space:pre-wrap;margin:0 0 8pt}
+pre code{background:none;padding:0;font-size:inherit}
+hr{border:0;border-top:.75pt solid #c5cdd6;margin:12pt 0}
+table{border-collapse:collapse;width:100%;margin:4pt 0 10pt;font-size:9.5pt;line-height:1.4;break-inside:auto}
+th,td{border:.5pt solid #b8c1cb;padding:4pt 6pt;text-align:left;vertical-align:top}
+th{font-family:${SANS};font-weight:600;background:#e9eef4}
+td>p:last-child,th>p:last-child{margin-bottom:0}
+tr{break-inside:avoid}
+.key-messages{background:#edf3f9;border-left:4pt solid ${ACCENT};padding:10pt 14pt 6pt;margin:0 0 16pt;break-inside:avoid}
+.key-messages h2{margin-top:0;font-size:9.5pt;letter-spacing:.1em;text-transform:uppercase}
+.key-messages ul,.key-messages ol{padding-left:15pt}
+.key-messages li{font-size:11pt;line-height:1.45;margin-bottom:5pt}
+.signatories{margin-top:20pt;break-inside:avoid}
+.signatories ul{list-style:none;padding:0;display:grid;grid-template-columns:1fr 1fr;column-gap:18pt;row-gap:8pt}
+.signatories li{border-top:.75pt solid #c5cdd6;padding-top:5pt;margin:0}
+.signatories .org{display:block;font:600 10pt/1.3 ${SANS}}
+.signatories .by{display:block;font:9pt/1.35 ${SANS};color:${MUTED}}
+mark.comment{background:#fff1b8;color:inherit}
+sup.comment-ref{font:600 7pt ${SANS};color:#8a6d00}
+sup.comment-ref a{color:inherit;text-decoration:none}
+.comments{margin-top:22pt;border-top:.75pt solid #c5cdd6;font-size:9pt}
+.comments h2{font-size:11pt}
+.comments ol{padding-left:16pt}
+.comments .who{font-family:${SANS};font-weight:600}
+.comments .when,.comments .quote{color:${MUTED}}
+.comments .replies{list-style:none;padding-left:10pt;border-left:1.5pt solid #dde2e7}
+ins{color:#0b5d1e;background:#e3f3e6;text-decoration:underline;text-decoration-thickness:.75pt}
+del{color:#9b1c1c;background:#fbe9e9;text-decoration:line-through}
+.block-ins{border-left:2.5pt solid #2f8f46;padding-left:6pt}
+.block-del{border-left:2.5pt solid #c23b3b;padding-left:6pt}
+@media print{a{color:${ACCENT}}}`
+}

@@ -1,0 +1,21 @@
+export type {
+  ExportComment,
+  ExportFont,
+  ExportLanguage,
+  ExportReply,
+  ExportSource,
+  Signatory,
+} from './types.ts'
+export { toDocument, type ExportDocument, type ExportInput } from './tree.ts'
+export { toHtmlFragment, toPrintHtml, toStandaloneHtml, type HtmlOptions } from './html.ts'
+export { houseCss, fontFaces } from './css.ts'
+export { toMarkdown, type MarkdownOptions } from './markdown.ts'
+export { toDocx, type DocxOptions } from './docx.ts'
+export { redline } from './redline.ts'
+export {
+  exportComment,
+  sourceFromContent,
+  sourceFromDocs,
+  type ExportDetails,
+  type PaperContentLike,
+} from './from-docs.ts'

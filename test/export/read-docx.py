@@ -1,0 +1,98 @@
+"""Reads a DOCX with python-docx (and the zip's XML where python-docx 0.8 has no API) and prints
+what the export tests check, as JSON: paragraphs with their style names, tables, hyperlinks,
+comments, tracked changes and the footer's fields. Independent of the code that wrote the file."""
+
+import json
+import sys
+import zipfile
+from xml.etree import ElementTree
+
+import docx
+from docx.oxml.ns import qn
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def text_of(element):
+    return "".join(node.text or "" for node in element.iter() if node.tag in (W + "t", W + "delText"))
+
+
+def main(path):
+    document = docx.Document(path)
+    paragraphs = [
+        {"style": p.style.name, "text": p.text} for p in document.paragraphs
+    ]
+    tables = []
+    for table in document.tables:
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                cells.append({
+                    "text": cell.text,
+                    "styles": [p.style.name for p in cell.paragraphs],
+                })
+            rows.append(cells)
+        tables.append({"style": table.style.name if table.style is not None else None, "rows": rows})
+
+    rels = document.part.rels
+    body = document.element.body
+    hyperlinks = []
+    for link in body.iter(qn("w:hyperlink")):
+        rel = link.get(R + "id")
+        target = rels[rel].target_ref if rel in rels else None
+        hyperlinks.append({"text": text_of(link), "url": target})
+
+    numbered = []
+    for p in document.paragraphs:
+        num = p._p.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        if num is not None:
+            level = num.find(qn("w:ilvl"))
+            numbered.append({
+                "text": p.text,
+                "style": p.style.name,
+                "level": int(level.get(qn("w:val"))) if level is not None else 0,
+            })
+
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        comments = []
+        if "word/comments.xml" in names:
+            root = ElementTree.fromstring(archive.read("word/comments.xml"))
+            for comment in root.iter(W + "comment"):
+                comments.append({
+                    "id": comment.get(W + "id"),
+                    "author": comment.get(W + "author"),
+                    "text": text_of(comment),
+                })
+        document_xml = ElementTree.fromstring(archive.read("word/document.xml"))
+        anchored = {}
+        for start in document_xml.iter(W + "commentRangeStart"):
+            anchored[start.get(W + "id")] = True
+        insertions = [text_of(e) for e in document_xml.iter(W + "ins")]
+        deletions = [text_of(e) for e in document_xml.iter(W + "del")]
+        footers = []
+        for name in names:
+            if name.startswith("word/footer"):
+                root = ElementTree.fromstring(archive.read(name))
+                fields = [node.text.strip() for node in root.iter(W + "instrText") if node.text]
+                fields += [f.get(W + "instr").strip() for f in root.iter(W + "fldSimple")]
+                footers.append({"text": text_of(root), "fields": fields})
+
+    print(json.dumps({
+        "paragraphs": paragraphs,
+        "tables": tables,
+        "hyperlinks": hyperlinks,
+        "numbered": numbered,
+        "comments": comments,
+        "anchoredCommentIds": sorted(anchored),
+        "insertions": insertions,
+        "deletions": deletions,
+        "footers": footers,
+        "title": document.core_properties.title,
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
