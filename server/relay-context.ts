@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { WriteGuard } from '../shared/protocol/index.ts'
 import type { CloseCodeName } from '../shared/protocol/index.ts'
 import type { UpdateStore } from '../shared/store/index.ts'
@@ -12,7 +13,10 @@ export type RelayServices = {
   store: UpdateStore
   registry: RoomRegistry
   metrics: Metrics
-  writeGuard: WriteGuard | null
+  /** The product's write policy, plus any extra guard the embedder gave. */
+  writeGuard: WriteGuard
+  /** Another room's doc for the guard, loaded from the store if need be; null if unreadable now. */
+  loadDoc(room: string): Y.Doc | null
   log: Log
   /**
    * Closes every socket of a room whose doc may be damaged or whose updates could not be

@@ -3,12 +3,14 @@ import {
   CloseCode,
   DURABLE_PARAM,
   TOKEN_PARAM,
+  composeGuards,
   parseRoom,
   type CloseCodeName,
   type Role,
   type WriteGuard,
 } from '../shared/protocol/index.ts'
 import type { UpdateStore } from '../shared/store/index.ts'
+import type * as Y from 'yjs'
 import { Connection } from './connection.ts'
 import type { MemberDirectory } from './members.ts'
 import { dispatch } from './message-handlers.ts'
@@ -17,6 +19,7 @@ import type { Log, Peer } from './peer.ts'
 import { RejectedFrame, type RelayServices } from './relay-context.ts'
 import { RoomRegistry, type RoomPolicy } from './room-registry.ts'
 import type { Room } from './room.ts'
+import { writePolicy } from './write-policy.ts'
 
 /** Limits of the transport-free core; the HTTP layer has its own (frame size, per IP). */
 export type CoreLimits = RoomPolicy & {
@@ -59,6 +62,7 @@ export class Relay {
     members: MemberDirectory
     limits: CoreLimits
     log: Log
+    /** Checked after the product's own write policy (`writePolicy`), which always applies. */
     writeGuard?: WriteGuard | null
   }) {
     this.#members = options.members
@@ -67,7 +71,8 @@ export class Relay {
       store: options.store,
       registry: new RoomRegistry(options.store, options.limits, options.log),
       metrics: this.metrics,
-      writeGuard: options.writeGuard ?? null,
+      writeGuard: composeGuards(writePolicy, options.writeGuard),
+      loadDoc: (name) => this.#loadDoc(name),
       log: options.log,
       resetRoom: (room, offender, detail) => this.#resetRoom(room, offender, detail),
     }
@@ -220,6 +225,25 @@ export class Relay {
     else this.#perMember.delete(connection.member.id)
     room.leave(connection)
     this.#services.registry.release(room)
+  }
+
+  /**
+   * A room's doc for the write guard: the loaded one (it holds accepted updates not yet on disk),
+   * or one loaded now and unloaded again when idle. Null while the room's last appends are still
+   * on their way to disk, or when the store cannot read it.
+   */
+  #loadDoc(name: string): Y.Doc | null {
+    const parsed = parseRoom(name)
+    const registry = this.#services.registry
+    if (parsed === null || registry.isDraining(name)) return null
+    try {
+      const room = registry.acquire(name, parsed)
+      registry.release(room)
+      return room.doc
+    } catch (error) {
+      this.#services.log('load-failed', { room: name, error: String(error) })
+      return null
+    }
   }
 
   #resetRoom(room: Room, offender: Connection | null, detail: string): void {

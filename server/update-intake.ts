@@ -6,17 +6,24 @@ import { messageAuth, messageSync, writeRefusal } from '../shared/protocol/index
 import { RejectedFrame, type MessageContext } from './relay-context.ts'
 
 /**
- * A client's update (sync step 2 or update): refused before anything when the member may not
- * write; otherwise decoded, applied, broadcast and appended, and acknowledged once committed.
+ * A client's update (sync step 2 or update): decoded, then refused before anything is applied when
+ * the role table or the write guard says no; otherwise applied, broadcast and appended, and
+ * acknowledged once committed. A refused update is never stored nor sent to anyone.
  */
 export function receiveUpdate(context: MessageContext, update: Uint8Array): void {
   const { services, room, connection } = context
   const decoded = decode(update)
-  const refusal = writeRefusal(connection.member, room.parsed, services.writeGuard)
+  const refusal = writeRefusal(connection.member, room.parsed, {
+    guard: services.writeGuard,
+    context: { update, doc: room.doc, loadDoc: services.loadDoc },
+  })
   if (refusal !== null) {
     services.metrics.refusedUpdates++
     // A read-only client's sync step 2 repeats what the relay has: no need to scold it.
-    if (!isKnown(room.doc, decoded)) connection.send(permissionDenied(refusal))
+    if (!isKnown(room.doc, decoded)) {
+      services.log('update-refused', { member: connection.member.id, room: room.name, refusal })
+      connection.send(permissionDenied(refusal))
+    }
     return
   }
   let applied: ReturnType<typeof room.apply>

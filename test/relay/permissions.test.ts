@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { canWrite, commentsRoom, indexRoom, paperRoom } from '../../shared/protocol/index.ts'
+import {
+  changeStatus,
+  endorse,
+  readWorkflow,
+  saveVersion,
+  withdrawEndorsement,
+} from '../../shared/model/index.ts'
+import {
+  canWrite,
+  commentsRoom,
+  indexRoom,
+  paperRoom,
+  workflowRoom,
+} from '../../shared/protocol/index.ts'
 import type { Role, RoomKind } from '../../shared/protocol/index.ts'
 import { connectClient, roundTrip, type Client } from './helpers/clients.ts'
 import { inspectStore, seedWorkspace, type Seeded } from './helpers/members.ts'
@@ -11,13 +24,43 @@ import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts'
 import { waitFor } from './helpers/wait.ts'
 
 const ROLES: Role[] = ['coordinator', 'editor', 'reviewer']
-const KINDS: RoomKind[] = ['index', 'paper', 'comments']
-const roomOf = (kind: RoomKind) =>
-  kind === 'index'
-    ? indexRoom('w')
-    : kind === 'paper'
-      ? paperRoom('w', 'p')
-      : commentsRoom('w', 'p')
+const KINDS: RoomKind[] = ['index', 'paper', 'comments', 'workflow']
+const ROOMS: Record<RoomKind, string> = {
+  index: indexRoom('w'),
+  paper: paperRoom('w', 'p'),
+  comments: commentsRoom('w', 'p'),
+  workflow: workflowRoom('w', 'p'),
+}
+const roomOf = (kind: RoomKind) => ROOMS[kind]
+/**
+ * Whether a role may write the matrix's probe (a root map `probe`) to a room. Everyone may send
+ * to the workflow room, but its guard takes only status changes, versions and endorsements
+ * (test/relay/workflow.test.ts): a probe is refused for every role there.
+ */
+const mayProbe = (role: Role, kind: RoomKind) => canWrite(role, kind) && kind !== 'workflow'
+
+/** A change each room takes from its coordinator, with a deletion in it. */
+function writeWithDeletion(kind: RoomKind, doc: Y.Doc): void {
+  if (kind !== 'workflow') {
+    const text = doc.getText('deleted')
+    text.insert(0, 'Byene trenger forutsigbar finansiering')
+    text.delete(0, 6)
+    return
+  }
+  const by = { memberId: seeded.memberIds.coordinator, name: 'A coordinator', organisation: 'UiS' }
+  changeStatus(doc, { status: 'review', by })
+  const content = { title: 'Byene', recipients: [], language: 'nb' as const, body: { type: 'doc' } }
+  const saved = saveVersion(doc, { name: 'For the matrix', by, content })
+  if (!saved.ok) throw new Error('the version was not saved')
+  endorse(doc, { versionId: saved.value, by })
+  withdrawEndorsement(doc, { versionId: saved.value, organisation: by.organisation })
+}
+
+function sample(kind: RoomKind, doc: Y.Doc): string {
+  return kind === 'workflow'
+    ? JSON.stringify(readWorkflow(doc).value)
+    : doc.getText('deleted').toString()
+}
 
 let dir: string
 let file: string
@@ -42,7 +85,7 @@ afterAll(async () => {
 
 describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
   const cells = ROLES.flatMap((role) =>
-    KINDS.map((kind) => ({ role, kind, allowed: canWrite(role, kind) })),
+    KINDS.map((kind) => ({ role, kind, allowed: mayProbe(role, kind) })),
   )
 
   test.each(cells)(
@@ -61,7 +104,7 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
         expect(writer.denied).toEqual([])
       } else {
         await waitFor(() => writer.denied.length > 0, 'a permission-denied message')
-        expect(writer.denied[0]).toContain(role)
+        expect(writer.denied[0]).toMatch(kind === 'workflow' ? /holds only/ : role)
         const fresh = track(connectClient(relay.url, room, seeded.tokens.coordinator))
         await fresh.synced()
         expect(fresh.doc.getMap('probe').has(role)).toBe(false)
@@ -75,16 +118,13 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
     for (const kind of KINDS) {
       const coordinator = track(connectClient(relay.url, roomOf(kind), seeded.tokens.coordinator))
       await coordinator.synced()
-      const text = coordinator.doc.getText('deleted')
-      text.insert(0, 'Byene trenger forutsigbar finansiering')
-      text.delete(0, 6)
+      writeWithDeletion(kind, coordinator.doc)
+      const expected = sample(kind, coordinator.doc)
       for (const role of ROLES) {
         const reader = track(connectClient(relay.url, roomOf(kind), seeded.tokens[role]))
-        await waitFor(
-          () => reader.doc.getText('deleted').toString() === text.toString(),
-          `a ${role} to read ${kind}`,
-        )
-        expect(reader.doc.getMap('probe').get('coordinator')).toBe('changed')
+        await waitFor(() => sample(kind, reader.doc) === expected, `a ${role} to read ${kind}`)
+        if (kind !== 'workflow')
+          expect(reader.doc.getMap('probe').get('coordinator')).toBe('changed')
         // The reader's sync step 2 (which repeats the deletions) was handled without a refusal.
         await roundTrip(reader)
         expect(reader.denied).toEqual([])
@@ -116,10 +156,12 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
     await inspectStore(file, (store) => {
       for (const kind of KINDS) {
         const doc = store.load(roomOf(kind))
-        const writers = ROLES.filter((role) => canWrite(role, kind))
+        const writers = ROLES.filter((role) => mayProbe(role, kind))
         expect([...doc.getMap('probe').keys()].sort(), kind).toEqual([...writers].sort())
+        // Only the coordinator's workflow changes (from the reading test) reached the workflow room.
+        const authors: Role[] = kind === 'workflow' ? ['coordinator'] : writers
         const origins = new Set(store.audit(roomOf(kind)).map((entry) => entry.origin))
-        expect([...origins].sort()).toEqual(writers.map((role) => seeded.memberIds[role]).sort())
+        expect([...origins].sort()).toEqual(authors.map((role) => seeded.memberIds[role]).sort())
       }
       const forged = store.load(paperRoom('w', 'forged'))
       expect(forged.getText('forged').toString()).toBe('')
