@@ -1,4 +1,5 @@
 import type { en } from './catalog-en.ts'
+import type { enReview } from './catalog-en-review.ts'
 import type { enWorkspace } from './catalog-en-workspace.ts'
 
 /** A text whose form depends on a count; the categories are those of `Intl.PluralRules`. */
@@ -9,13 +10,13 @@ export type Plural = {
 
 export type Message = string | Plural
 
-type Parts = { app: typeof en; workspace: typeof enWorkspace }
+type Parts = { app: typeof en; workspace: typeof enWorkspace; review: typeof enReview }
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
 /** What another language must provide for a part of the catalog: every English key, same kind. */
 export type Messages<Part extends keyof Parts> = Shape<Parts[Part]>
 
-type English = Parts['app'] & Parts['workspace']
+type English = Parts['app'] & Parts['workspace'] & Parts['review']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

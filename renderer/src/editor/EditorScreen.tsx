@@ -1,9 +1,14 @@
-import { useState } from 'react'
+import type { Editor } from '@tiptap/core'
+import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { observePaperMeta, readPaperMeta, type PaperMeta } from '../../../shared/model/index.ts'
-import { paperRoom } from '../../../shared/protocol/index.ts'
+import { commentsRoom, paperRoom } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { StatusBadge } from '../library/StatusBadge.tsx'
+import { reviewCommand } from '../review/review-keys.ts'
+import { ReviewPanel } from '../review/ReviewPanel.tsx'
+import { useWaitingComments } from '../review/use-comments.ts'
+import { useReview } from '../review/use-review.ts'
 import { StatusBar } from '../status/StatusBar.tsx'
 import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
 import { Icon } from '../ui/Icon.tsx'
@@ -11,26 +16,60 @@ import { awarenessUser, mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { MetaPanel } from './MetaPanel.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
+import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
 
 const read = (doc: Y.Doc) => readPaperMeta(doc).value
 const observe = (doc: Y.Doc, listener: () => void) => observePaperMeta(doc, listener)
 
-/** One paper: its text in the collaborative editor, its meta beside it, its status below. */
+/** One paper: its text in the collaborative editor, comments and meta beside it, status below. */
 export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const { t, format } = useI18n()
   const workspace = useWorkspace()
   const { identity } = workspace
   const session = useRoom(workspace.registry, paperRoom(workspace.entry.id, props.paperId))
+  const comments = useRoom(workspace.registry, commentsRoom(workspace.entry.id, props.paperId))
   const status = useRoomStatus(session)
   const meta = useDocValue<PaperMeta | null>(session?.doc ?? null, read, observe, null)
   const [words, setWords] = useState<number | null>(null)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [tab, setTab] = useState<SideTab>(props.fresh ? 'details' : 'comments')
+  const review = useReview({ editor, body: session, comments, identity })
+  const waiting = useWaitingComments(comments)
 
   const reviewer = !mayWrite(identity, 'paper')
   const final = meta !== null && (meta.status === 'final' || meta.status === 'sent')
   const editable = !reviewer && !final && status.connection !== 'revoked'
   useIndexSummary(workspace.index, session, props.paperId, editable)
   const title = meta?.title.trim() || t('library.untitled')
+  const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
+
+  const { startDraft, step, activate } = review
+  const onActivateThread = useCallback(
+    (id: string) => {
+      setTab('comments')
+      activate(id)
+      document
+        .querySelector(`[data-thread-card="${CSS.escape(id)}"]`)
+        ?.scrollIntoView({ block: 'nearest' })
+    },
+    [activate],
+  )
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = reviewCommand(event)
+      if (command === null) return
+      event.preventDefault()
+      setTab('comments')
+      if (command === 'add') startDraft()
+      else step(command === 'next' ? 1 : -1)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [startDraft, step])
+  useEffect(() => {
+    if (review.draft !== null || review.needsSelection) setTab('comments')
+  }, [review.draft, review.needsSelection])
 
   return (
     <main id="main" className="screen editor-screen" tabIndex={-1}>
@@ -71,6 +110,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
               language={meta.language}
               title={title}
               onWords={setWords}
+              onEditor={setEditor}
+              onActivateThread={onActivateThread}
             />
           ) : (
             <p className="loading" role="status">
@@ -79,17 +120,30 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             </p>
           )}
         </div>
-        {session && meta && (
-          <MetaPanel
-            session={session}
-            meta={meta}
-            editable={editable}
-            focusTitle={props.fresh && editable}
-            statusEditable={identity.role === 'coordinator' && status.connection !== 'revoked'}
-          />
-        )}
+        <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
+          {tab === 'comments' ? (
+            <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
+          ) : (
+            session &&
+            meta && (
+              <MetaPanel
+                session={session}
+                meta={meta}
+                editable={editable}
+                focusTitle={props.fresh && editable}
+                statusEditable={identity.role === 'coordinator' && status.connection !== 'revoked'}
+              />
+            )
+          )}
+        </SideTabs>
       </div>
       <StatusBar session={session}>
+        {waiting > 0 && (
+          <span className="status-item comments-waiting">
+            <Icon name="comment" size={16} />
+            {t('review.waiting', { count: waiting })}
+          </span>
+        )}
         {words !== null && (
           <span className="status-item word-count">{t('editor.words', { count: words })}</span>
         )}

@@ -33,7 +33,7 @@ export function MetaPanel(props: {
   }
 
   return (
-    <aside className="meta-panel" aria-labelledby="meta-title">
+    <section className="meta-panel" aria-labelledby="meta-title">
       <h2 id="meta-title" className="panel-title">
         {t('meta.title')}
       </h2>
@@ -126,6 +126,6 @@ export function MetaPanel(props: {
           {t('meta.notSaved', { reason: problem })}
         </p>
       )}
-    </aside>
+    </section>
   )
 }

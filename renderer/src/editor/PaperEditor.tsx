@@ -1,11 +1,13 @@
 import { Extension } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
+import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
-import { BODY_FIELD, bodyExtensions } from '../../../shared/model/index.ts'
+import { BODY_FIELD, bodyExtensions, paperBody } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { Review } from '../review/review-plugin.ts'
 import type { AwarenessUser } from '../sync/presence.ts'
 import type { RoomSession } from '../sync/room-session.ts'
 import { renderCaret, renderSelection } from './caret.ts'
@@ -40,12 +42,18 @@ export function PaperEditor(props: {
   language: string
   title: string
   onWords(count: number): void
+  /** The editor, once it exists (and null when it goes), for review actions. */
+  onEditor(editor: Editor | null): void
+  /** A comment highlight was clicked. */
+  onActivateThread(threadId: string): void
 }) {
   const { t, locale } = useI18n()
   const api = useHost()
   const { session } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
+  const activateThread = useRef(props.onActivateThread)
+  activateThread.current = props.onActivateThread
   const editor = useEditor(
     {
       extensions: [
@@ -58,6 +66,11 @@ export function PaperEditor(props: {
           selectionRender: renderSelection,
         }),
         EditorKeys.configure({ openLink: () => openLink.current() }),
+        Review.configure({
+          bodyDoc: session.doc,
+          fragment: paperBody(session.doc),
+          onActivate: (id) => activateThread.current(id),
+        }),
       ],
       editable: props.editable,
       shouldRerenderOnTransaction: false,
@@ -69,6 +82,12 @@ export function PaperEditor(props: {
   useEffect(() => {
     editor.setEditable(props.editable)
   }, [editor, props.editable])
+
+  const { onEditor } = props
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
 
   useEffect(() => {
     const offUndo = api.on('menu/undo', () => editor.commands.undo())

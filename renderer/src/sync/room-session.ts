@@ -88,6 +88,15 @@ export class RoomSession {
 
   getStatus = (): RoomStatus => this.status
 
+  /**
+   * What the relay has committed as far as this session knows: its last acknowledgement (kept
+   * across restarts), or the state when the doc was loaded. Null without a relay: nothing waits.
+   */
+  committedState(): Map<number, number> | null {
+    if (this.options.connection === null) return null
+    return this.committed ?? this.baseline
+  }
+
   setUser(user: AwarenessUser): void {
     this.awareness.setLocalStateField('user', user)
   }

@@ -35,11 +35,11 @@ export async function typeAtEndOf(paragraph: Locator, text: string): Promise<voi
   await paragraph.page().keyboard.type(text)
 }
 
-/** The paper's text as its author wrote it: without the other members' caret labels. */
+/** The paper's text as its authors wrote it: without caret labels or suggested wording. */
 export function paperText(page: Page): Promise<string> {
   return page.locator('.paper-body').evaluate((body) => {
     const copy = body.cloneNode(true) as HTMLElement
-    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove()
+    for (const shown of copy.querySelectorAll('.collab-caret, .suggestion-new')) shown.remove()
     return [...copy.children].map((block) => block.textContent).join('\n')
   })
 }

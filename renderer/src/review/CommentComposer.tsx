@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import type { Written } from '../../../shared/model/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import type { Review } from './use-review.ts'
+
+/** The new-comment form: the quoted text, the comment, and optionally new wording for it. */
+export function CommentComposer(props: {
+  review: Review
+  onProblem(written: Written<unknown>): void
+}) {
+  const { t } = useI18n()
+  const { review } = props
+  const [text, setText] = useState('')
+  const [suggesting, setSuggesting] = useState(false)
+  const [suggestion, setSuggestion] = useState(review.draft?.quote ?? '')
+  const [empty, setEmpty] = useState(false)
+  if (review.draft === null) return null
+
+  const submit = () => {
+    const wording = suggesting && suggestion.trim() !== '' ? suggestion : null
+    if (text.trim() === '' && wording === null) {
+      setEmpty(true)
+      return
+    }
+    props.onProblem(review.add(text.trim(), wording))
+  }
+
+  return (
+    <form
+      className="composer"
+      aria-labelledby="composer-title"
+      onSubmit={(event) => {
+        event.preventDefault()
+        submit()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          review.cancelDraft()
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault()
+          submit()
+        }
+      }}
+    >
+      <h3 id="composer-title" className="composer-title">
+        {t('review.composer.title')}
+      </h3>
+      <p className="visually-hidden">{t('review.composer.on')}</p>
+      <blockquote className="thread-quote">
+        <span className="thread-quote-text">{review.draft.quote}</span>
+      </blockquote>
+      <label className="field-label" htmlFor="composer-text">
+        {t('review.composer.text')}
+      </label>
+      <textarea
+        id="composer-text"
+        className="input thread-input"
+        rows={3}
+        autoFocus
+        value={text}
+        aria-invalid={empty || undefined}
+        aria-describedby={empty ? 'composer-empty' : undefined}
+        onChange={(event) => {
+          setText(event.target.value)
+          setEmpty(false)
+        }}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={suggesting}
+          onChange={(event) => setSuggesting(event.target.checked)}
+        />
+        {t('review.composer.suggest')}
+      </label>
+      {suggesting && (
+        <>
+          <label className="field-label" htmlFor="composer-suggestion">
+            {t('review.composer.suggestion')}
+          </label>
+          <textarea
+            id="composer-suggestion"
+            className="input thread-input"
+            rows={2}
+            value={suggestion}
+            onChange={(event) => {
+              setSuggestion(event.target.value)
+              setEmpty(false)
+            }}
+          />
+        </>
+      )}
+      {empty && (
+        <p id="composer-empty" className="field-error" role="alert">
+          {t('review.composer.empty')}
+        </p>
+      )}
+      <div className="thread-actions">
+        <button type="submit" className="btn btn-small btn-primary">
+          {t('review.composer.submit')}
+        </button>
+        <button type="button" className="btn btn-small btn-quiet" onClick={review.cancelDraft}>
+          {t('review.composer.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react'
+import type { Written } from '../../../shared/model/index.ts'
+import type { Role } from '../../../shared/protocol/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import { Icon } from '../ui/Icon.tsx'
+import { CommentComposer } from './CommentComposer.tsx'
+import { REVIEW_KEYS, keysLabel } from './review-keys.ts'
+import { filterThreads, organisationsOf, type ThreadFilter } from './thread-order.ts'
+import { ThreadCard } from './ThreadCard.tsx'
+import type { Review } from './use-review.ts'
+
+/** The paper's threads in document order, with filters, the new-comment form and navigation. */
+export function ReviewPanel(props: { review: Review; role: Role; bodyLocked: boolean }) {
+  const { t, locale } = useI18n()
+  const { review } = props
+  const [filter, setFilter] = useState<ThreadFilter>({
+    state: 'open',
+    organisation: '',
+    mine: false,
+  })
+  const [problem, setProblem] = useState<string | null>(null)
+  const shown = filterThreads(review.threads, filter, review.author.memberId)
+  const organisations = organisationsOf(review.threads, locale)
+  const onProblem = (written: Written<unknown>) =>
+    setProblem(
+      written.ok
+        ? null
+        : t('review.failed', { reason: written.problems.map((p) => p.message).join('; ') }),
+    )
+
+  return (
+    <section className="review-panel" aria-labelledby="review-title">
+      <div className="review-head">
+        <h2 id="review-title" className="visually-hidden">
+          {t('review.title')}
+        </h2>
+        <div className="review-nav">
+          <button
+            type="button"
+            className="btn btn-small btn-quiet icon-button"
+            title={t('review.previous', { keys: keysLabel(REVIEW_KEYS.previous) })}
+            aria-label={t('review.previous', { keys: keysLabel(REVIEW_KEYS.previous) })}
+            onClick={() => review.step(-1)}
+          >
+            <Icon name="chevronUp" size={16} />
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet icon-button"
+            title={t('review.next', { keys: keysLabel(REVIEW_KEYS.next) })}
+            aria-label={t('review.next', { keys: keysLabel(REVIEW_KEYS.next) })}
+            onClick={() => review.step(1)}
+          >
+            <Icon name="chevronDown" size={16} />
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-secondary"
+            title={t('review.addHint', { keys: keysLabel(REVIEW_KEYS.add) })}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={review.startDraft}
+          >
+            <Icon name="comment" size={16} />
+            {t('review.add')}
+          </button>
+        </div>
+      </div>
+      {review.needsSelection && (
+        <p className="notice notice-info review-hint" role="status">
+          {t('review.selectFirst')}
+        </p>
+      )}
+      {review.draft !== null && <CommentComposer review={review} onProblem={onProblem} />}
+      {problem !== null && (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="review-filters" role="group" aria-label={t('review.filter.label')}>
+        <div className="segmented" role="radiogroup" aria-label={t('review.filter.label')}>
+          {(['open', 'resolved', 'all'] as const).map((state) => (
+            <button
+              key={state}
+              type="button"
+              role="radio"
+              aria-checked={filter.state === state}
+              className={filter.state === state ? 'is-selected' : undefined}
+              onClick={() => setFilter({ ...filter, state })}
+            >
+              {t(`review.filter.${state}`)}
+            </button>
+          ))}
+        </div>
+        <select
+          className="input input-small"
+          aria-label={t('review.filter.organisation')}
+          value={filter.organisation}
+          onChange={(event) => setFilter({ ...filter, organisation: event.target.value })}
+        >
+          <option value="">{t('review.filter.allOrganisations')}</option>
+          {organisations.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filter.mine}
+            onChange={(event) => setFilter({ ...filter, mine: event.target.checked })}
+          />
+          {t('review.filter.mine')}
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="review-empty muted">
+          {review.threads.length === 0
+            ? t('review.empty', { keys: keysLabel(REVIEW_KEYS.add) })
+            : t('review.emptyFiltered')}
+        </p>
+      ) : (
+        <ol className="thread-list">
+          {shown.map((placed) => (
+            <li key={placed.thread.id}>
+              <ThreadCard
+                placed={placed}
+                review={review}
+                role={props.role}
+                bodyLocked={props.bodyLocked}
+                onProblem={onProblem}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,315 @@
+import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  isOwn,
+  threadRights,
+  type Author,
+  type Reply,
+  type Thread,
+  type Written,
+} from '../../../shared/model/index.ts'
+import type { Role } from '../../../shared/protocol/index.ts'
+import { useI18n } from '../i18n/I18nContext.tsx'
+import { memberColor } from '../sync/member-color.ts'
+import { Avatar } from '../ui/Avatar.tsx'
+import { Icon } from '../ui/Icon.tsx'
+import { SuggestionBlock } from './SuggestionBlock.tsx'
+import type { PlacedThread } from './thread-order.ts'
+import type { Review } from './use-review.ts'
+
+/** One thread in the side panel: the quote it is on, the comment, its suggestion and replies. */
+export function ThreadCard(props: {
+  placed: PlacedThread
+  review: Review
+  role: Role
+  bodyLocked: boolean
+  onProblem(written: Written<unknown>): void
+}) {
+  const { t, format } = useI18n()
+  const { placed, review, onProblem } = props
+  const { thread, placement } = placed
+  const viewer = { memberId: review.author.memberId, role: props.role }
+  const rights = threadRights(viewer, thread, props.bodyLocked)
+  const active = review.active === thread.id
+  const [editing, setEditing] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const check = (written: Written<unknown>) => (onProblem(written), written.ok)
+
+  return (
+    <article
+      className={`thread-card${active ? ' is-active' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}`}
+      aria-label={t('review.thread.label', thread.author)}
+      aria-current={active || undefined}
+      data-thread-card={thread.id}
+      onClick={() => {
+        if (!active) review.activate(thread.id, { reveal: true })
+      }}
+    >
+      <header className="thread-head">
+        <AuthorLine author={thread.author} at={thread.createdAt} edited={thread.editedAt} />
+      </header>
+      <blockquote className={`thread-quote placement-${placement}`}>
+        {placement !== 'text' && (
+          <span className="thread-badge">
+            <Icon name={placement === 'removed' ? 'trash' : 'sync'} size={14} />
+            {placement === 'removed' ? t('review.thread.removed') : t('review.thread.pending')}
+          </span>
+        )}
+        <span className="thread-quote-text">{thread.quote}</span>
+      </blockquote>
+      {editing ? (
+        <TextForm
+          label={t('review.thread.editLabel')}
+          initial={thread.text}
+          submit={t('review.thread.save')}
+          onSubmit={(text) => {
+            const ok = check(review.edit(thread.id, null, text))
+            if (ok) setEditing(false)
+            return ok
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        thread.text.trim() !== '' && <p className="thread-text">{thread.text}</p>
+      )}
+      {thread.suggestion !== null && (
+        <SuggestionBlock
+          thread={thread}
+          placement={placement}
+          canDecide={rights.decide}
+          review={review}
+          onProblem={onProblem}
+        />
+      )}
+      {thread.replies.length > 0 && (
+        <ol
+          className="thread-replies"
+          aria-label={t('review.thread.replies', { count: thread.replies.length })}
+        >
+          {thread.replies.map((reply) => (
+            <ReplyItem
+              key={reply.id}
+              thread={thread}
+              reply={reply}
+              review={review}
+              onProblem={onProblem}
+            />
+          ))}
+        </ol>
+      )}
+      {thread.state === 'resolved' && thread.resolvedBy !== null && thread.decision === null && (
+        <p className="thread-resolved">
+          <Icon name="check" size={14} />
+          {t('review.thread.resolvedBy', {
+            name: thread.resolvedBy.name,
+            date: format.dateTime(thread.resolvedAt ?? 0),
+          })}
+        </p>
+      )}
+      {active && thread.state === 'open' && (
+        <TextForm
+          label={t('review.thread.replyLabel', { name: thread.author.name })}
+          submit={t('review.thread.send')}
+          initial=""
+          clearOnSubmit
+          onSubmit={(text) => check(review.reply(thread.id, text))}
+        />
+      )}
+      {confirmDelete ? (
+        <div
+          className="thread-confirm"
+          role="alertdialog"
+          aria-label={t('review.thread.deleteConfirm')}
+        >
+          <p>{t('review.thread.deleteConfirm')}</p>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={() => check(review.remove(thread.id, null))}
+          >
+            {t('review.thread.deleteConfirmButton')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            onClick={() => setConfirmDelete(false)}
+          >
+            {t('review.thread.cancel')}
+          </button>
+        </div>
+      ) : (
+        <Actions>
+          {rights.resolve && thread.state === 'open' && (
+            <button
+              type="button"
+              className="btn btn-small btn-secondary"
+              onClick={() => check(review.resolve(thread.id))}
+            >
+              <Icon name="check" size={14} />
+              {t('review.thread.resolve')}
+            </button>
+          )}
+          {rights.resolve && thread.state === 'resolved' && (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => check(review.reopen(thread.id))}
+            >
+              {t('review.thread.reopen')}
+            </button>
+          )}
+          {rights.edit && !editing && (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => setEditing(true)}
+            >
+              {t('review.thread.edit')}
+            </button>
+          )}
+          {rights.delete && (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('review.thread.delete')}
+            </button>
+          )}
+        </Actions>
+      )}
+    </article>
+  )
+}
+
+function Actions(props: { children: ReactNode }) {
+  return <div className="thread-actions">{props.children}</div>
+}
+
+function AuthorLine(props: { author: Author; at: number; edited: number | null }) {
+  const { t, format } = useI18n()
+  return (
+    <>
+      <Avatar name={props.author.name} color={memberColor(props.author.memberId)} size="small" />
+      <span className="thread-author">
+        <span className="thread-name">{props.author.name}</span>
+        <span className="thread-org">{props.author.organisation}</span>
+      </span>
+      <time className="thread-time" dateTime={new Date(props.at).toISOString()}>
+        {format.dateTime(props.at)}
+        {props.edited !== null && ` · ${t('review.thread.edited')}`}
+      </time>
+    </>
+  )
+}
+
+function ReplyItem(props: {
+  thread: Thread
+  reply: Reply
+  review: Review
+  onProblem(written: Written<unknown>): void
+}) {
+  const { t } = useI18n()
+  const { thread, reply, review } = props
+  const [editing, setEditing] = useState(false)
+  const own = isOwn({ memberId: review.author.memberId, role: 'reviewer' }, reply.author)
+  return (
+    <li className="thread-reply">
+      <div className="thread-head">
+        <AuthorLine author={reply.author} at={reply.createdAt} edited={reply.editedAt} />
+      </div>
+      {editing ? (
+        <TextForm
+          label={t('review.thread.editLabel')}
+          initial={reply.text}
+          submit={t('review.thread.save')}
+          onSubmit={(text) => {
+            const written = review.edit(thread.id, reply.id, text)
+            props.onProblem(written)
+            if (written.ok) setEditing(false)
+            return written.ok
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <p className="thread-text">{reply.text}</p>
+      )}
+      {own && !editing && (
+        <Actions>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            onClick={() => setEditing(true)}
+          >
+            {t('review.thread.edit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            onClick={() => props.onProblem(review.remove(thread.id, reply.id))}
+          >
+            {t('review.thread.delete')}
+          </button>
+        </Actions>
+      )}
+    </li>
+  )
+}
+
+/** A text box with a submit button; Ctrl/⌘+Enter submits, Esc cancels. */
+export function TextForm(props: {
+  label: string
+  initial: string
+  submit: string
+  clearOnSubmit?: boolean
+  autoFocus?: boolean
+  /** True when the text was taken (the form then clears or closes). */
+  onSubmit(text: string): boolean
+  onCancel?: () => void
+}) {
+  const { t } = useI18n()
+  const [text, setText] = useState(props.initial)
+  const send = () => {
+    if (text.trim() === '') return
+    if (props.onSubmit(text.trim()) && props.clearOnSubmit) setText('')
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      send()
+    } else if (event.key === 'Escape' && props.onCancel) {
+      event.preventDefault()
+      props.onCancel()
+    }
+  }
+  return (
+    <form
+      className="thread-form"
+      onClick={(event) => event.stopPropagation()}
+      onSubmit={(event) => {
+        event.preventDefault()
+        send()
+      }}
+    >
+      <textarea
+        className="input thread-input"
+        aria-label={props.label}
+        placeholder={props.label}
+        value={text}
+        rows={2}
+        autoFocus={props.autoFocus}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="thread-actions">
+        <button type="submit" className="btn btn-small btn-primary" disabled={text.trim() === ''}>
+          {props.submit}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="btn btn-small btn-quiet" onClick={props.onCancel}>
+            {t('review.thread.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

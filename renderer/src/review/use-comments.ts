@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import {
+  observeThreads,
+  readThreads,
+  waitingComments,
+  type Thread,
+} from '../../../shared/model/index.ts'
+import type { RoomSession } from '../sync/room-session.ts'
+import { useDocValue, useRoomStatus } from '../sync/use-room.ts'
+
+const NO_THREADS: Thread[] = []
+const read = (doc: Y.Doc) => readThreads(doc).value
+const observe = (doc: Y.Doc, listener: () => void) => observeThreads(doc, listener)
+
+/** The paper's threads, oldest first, read again whenever any of them changes. */
+export function useThreads(session: RoomSession | null): Thread[] {
+  return useDocValue(session?.doc ?? null, read, observe, NO_THREADS)
+}
+
+/**
+ * How many comments hold changes the relay has not committed yet, counted once they are stored on
+ * this computer: "waiting for the relay" promises that a crash now loses none of them.
+ */
+export function useWaitingComments(session: RoomSession | null): number {
+  const status = useRoomStatus(session)
+  const [changes, setChanges] = useState(0)
+  useEffect(() => {
+    if (session === null) return
+    const bump = () => setChanges((n) => n + 1)
+    session.doc.on('update', bump)
+    return () => session.doc.off('update', bump)
+  }, [session])
+  const [waiting, setWaiting] = useState(0)
+  useEffect(() => {
+    const committed = session?.committedState() ?? null
+    const stored = status.saved.kind === 'pending'
+    setWaiting(
+      session === null || committed === null || !stored
+        ? 0
+        : waitingComments(session.doc, committed),
+    )
+  }, [session, status, changes])
+  return waiting
+}

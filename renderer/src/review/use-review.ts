@@ -1,0 +1,258 @@
+import type { Editor } from '@tiptap/core'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import {
+  addReply,
+  addThread,
+  anchoredText,
+  decideSuggestion,
+  decodeAnchor,
+  deleteComment,
+  editComment,
+  isAnchorPending,
+  paperBody,
+  reopenThread,
+  resolveThread,
+  type Author,
+  type Thread,
+  type Written,
+} from '../../../shared/model/index.ts'
+import type { RoomSession } from '../sync/room-session.ts'
+import type { Identity } from '../workspace/identity.ts'
+import { anchorForRange, textRuns, type Span } from './anchor-map.ts'
+import { orderThreads, type PlacedThread } from './thread-order.ts'
+import { reviewKey, setReview, type ThreadMark } from './review-plugin.ts'
+import { useThreads } from './use-comments.ts'
+
+/** A comment being written: the text it is on. */
+export type Draft = { anchor: NonNullable<Thread['anchor']>; quote: string }
+
+/** What accepting a suggestion did, or why it did not. */
+export type AcceptResult =
+  | { kind: 'applied' }
+  | { kind: 'changed'; current: string }
+  | { kind: 'gone' }
+  | { kind: 'failed'; reason: string }
+
+export type Review = {
+  threads: PlacedThread[]
+  active: string | null
+  draft: Draft | null
+  /** Set when "comment" was asked for without a text selection. */
+  needsSelection: boolean
+  author: Author
+  activate(id: string | null, options?: { reveal?: boolean }): void
+  step(direction: 1 | -1): void
+  startDraft(): void
+  cancelDraft(): void
+  add(text: string, suggestion: string | null): Written<string>
+  reply(threadId: string, text: string): Written<string>
+  edit(threadId: string, replyId: string | null, text: string): Written
+  remove(threadId: string, replyId: string | null): Written
+  resolve(threadId: string): Written
+  reopen(threadId: string): Written
+  accept(thread: Thread, force: boolean): AcceptResult
+  reject(threadId: string): Written
+}
+
+/**
+ * The review of one paper: its threads placed in the text, the active one, and every comment
+ * action. Comments are written to the comments doc only; accepting a suggestion is the one action
+ * that changes the body, through the editor, as one undoable step.
+ */
+export function useReview(props: {
+  editor: Editor | null
+  body: RoomSession | null
+  comments: RoomSession | null
+  identity: Identity
+}): Review {
+  const { editor, body, comments, identity } = props
+  const threads = useThreads(comments)
+  const [active, setActive] = useState<string | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [needsSelection, setNeedsSelection] = useState(false)
+  const spans = useEditorSpans(editor)
+  const author = useMemo<Author>(
+    () => ({
+      memberId: identity.memberId,
+      name: identity.name,
+      organisation: identity.organisation,
+    }),
+    [identity.memberId, identity.name, identity.organisation],
+  )
+
+  // The editor draws what the comments doc holds.
+  useEffect(() => {
+    if (editor === null || editor.isDestroyed) return
+    editor.view.dispatch(setReview(editor.state.tr, { marks: threadMarks(threads) }))
+  }, [editor, threads])
+
+  const placed = useMemo(
+    () => orderThreads(threads, spans, (thread) => pending(thread, body?.doc ?? null)),
+    [threads, spans, body],
+  )
+  const placedRef = useRef(placed)
+  placedRef.current = placed
+
+  const activate = useCallback(
+    (id: string | null, options: { reveal?: boolean } = {}) => {
+      setActive(id)
+      if (editor === null || editor.isDestroyed) return
+      editor.view.dispatch(setReview(editor.state.tr, { active: id }))
+      if (id !== null && options.reveal === true) reveal(editor, id)
+    },
+    [editor],
+  )
+
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const inText = placedRef.current.filter((p) => p.span !== null && p.thread.state === 'open')
+      if (inText.length === 0) return
+      const at = inText.findIndex((p) => p.thread.id === active)
+      const next =
+        at === -1
+          ? direction === 1
+            ? inText[0]
+            : inText.at(-1)
+          : inText[(at + direction + inText.length) % inText.length]
+      if (next !== undefined) activate(next.thread.id, { reveal: true })
+    },
+    [active, activate],
+  )
+
+  const startDraft = useCallback(() => {
+    if (editor === null || body === null) return
+    const { from, to } = editor.state.selection
+    const runs = textRuns(paperBody(body.doc), editor.state.doc)
+    const anchor = runs === null ? null : anchorForRange(runs, from, to)
+    const quote = anchor === null ? null : anchoredText(anchor, body.doc)
+    if (anchor === null || quote === null) {
+      setNeedsSelection(true)
+      setDraft(null)
+      return
+    }
+    setNeedsSelection(false)
+    setDraft({ anchor, quote })
+  }, [editor, body])
+
+  const write = useCallback(
+    <T>(action: (doc: Y.Doc) => Written<T>): Written<T> =>
+      comments === null
+        ? { ok: false, problems: [{ path: '', message: 'the comments are not open yet' }] }
+        : action(comments.doc),
+    [comments],
+  )
+
+  return {
+    threads: placed,
+    active,
+    draft,
+    needsSelection,
+    author,
+    activate,
+    step,
+    startDraft,
+    cancelDraft: () => {
+      setDraft(null)
+      setNeedsSelection(false)
+    },
+    add: (text, suggestion) => {
+      if (draft === null) return { ok: false, problems: [{ path: '', message: 'no selection' }] }
+      const written = write((doc) =>
+        addThread(doc, {
+          ...draft,
+          author,
+          text,
+          suggestion: suggestion === null ? null : { text: suggestion },
+        }),
+      )
+      if (written.ok) {
+        setDraft(null)
+        activate(written.value)
+      }
+      return written
+    },
+    reply: (threadId, text) => write((doc) => addReply(doc, threadId, { author, text })),
+    edit: (threadId, replyId, text) =>
+      write((doc) => editComment(doc, { threadId, replyId }, text)),
+    remove: (threadId, replyId) => write((doc) => deleteComment(doc, { threadId, replyId })),
+    resolve: (threadId) => write((doc) => resolveThread(doc, threadId, author)),
+    reopen: (threadId) => write((doc) => reopenThread(doc, threadId)),
+    reject: (threadId) =>
+      write((doc) => decideSuggestion(doc, threadId, { outcome: 'rejected', by: author })),
+    accept: (thread, force) => accept(editor, body, comments, thread, author, force, spans),
+  }
+}
+
+function accept(
+  editor: Editor | null,
+  body: RoomSession | null,
+  comments: RoomSession | null,
+  thread: Thread,
+  author: Author,
+  force: boolean,
+  spans: ReadonlyMap<string, Span>,
+): AcceptResult {
+  const suggestion = thread.suggestion
+  if (editor === null || body === null || comments === null || suggestion === null) {
+    return { kind: 'failed', reason: 'the paper is not open' }
+  }
+  const span = spans.get(thread.id)
+  const current = thread.anchor === null ? null : anchoredText(thread.anchor, body.doc)
+  if (span === undefined || current === null) return { kind: 'gone' }
+  if (current !== thread.quote && !force) return { kind: 'changed', current }
+  // One transaction: one step for the editor's (Yjs) undo.
+  editor.view.dispatch(editor.state.tr.insertText(suggestion.text, span.from, span.to))
+  const decided = decideSuggestion(comments.doc, thread.id, {
+    outcome: 'accepted',
+    by: author,
+    replaced: current,
+  })
+  return decided.ok
+    ? { kind: 'applied' }
+    : { kind: 'failed', reason: decided.problems.map((p) => p.message).join('; ') }
+}
+
+function threadMarks(threads: readonly Thread[]): ThreadMark[] {
+  const marks: ThreadMark[] = []
+  for (const thread of threads) {
+    const anchor = thread.anchor === null ? null : decodeAnchor(thread.anchor)
+    if (anchor === null) continue
+    const open = thread.state === 'open'
+    const waiting = open && thread.decision === null ? thread.suggestion : null
+    marks.push({ id: thread.id, anchor, open, suggestion: waiting?.text ?? null })
+  }
+  return marks
+}
+
+function pending(thread: Thread, bodyDoc: Y.Doc | null): boolean {
+  return bodyDoc !== null && thread.anchor !== null && isAnchorPending(thread.anchor, bodyDoc)
+}
+
+/** The threads' spans as the editor has them, read at most once per frame. */
+function useEditorSpans(editor: Editor | null): ReadonlyMap<string, Span> {
+  const [spans, setSpans] = useState<ReadonlyMap<string, Span>>(new Map())
+  useEffect(() => {
+    if (editor === null) return
+    let frame = 0
+    const read = () => {
+      frame = 0
+      if (!editor.isDestroyed) setSpans(reviewKey.getState(editor.state)?.spans ?? new Map())
+    }
+    const later = () => {
+      if (frame === 0) frame = requestAnimationFrame(read)
+    }
+    read()
+    editor.on('transaction', later)
+    return () => {
+      cancelAnimationFrame(frame)
+      editor.off('transaction', later)
+    }
+  }, [editor])
+  return spans
+}
+
+function reveal(editor: Editor, id: string): void {
+  const element = editor.view.dom.querySelector(`[data-thread="${CSS.escape(id)}"]`)
+  element?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+}

@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
+import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
+import { connection, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
+
+const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
+const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
+const TITLE = 'Felles innspill om finansiering'
+/** Two passages of the template's Norwegian text that the reviewer comments on. */
+const FIRST = 'tre til fem setninger'
+const SECOND = 'Begynn hver anbefaling med et verb'
+const FIRST_NEW = 'to eller tre korte setninger'
+const SECOND_NEW = 'Start hver anbefaling med et verb'
+/** The second passage after the editor wrote inside it. */
+const SECOND_NOW = 'Begynn hver anbefaling med gjerne et verb'
+
+/** Selects `text` in the paper as a mouse drag would: a DOM selection the editor picks up. */
+async function select(page: Page, text: string): Promise<void> {
+  await page.locator('.paper-body').evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1
+      if (at === -1) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + wanted.length)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+      return
+    }
+    throw new Error(`"${wanted}" is not in the paper`)
+  }, text)
+}
+
+const addKeys = 'Control+Alt+KeyM'
+
+async function comment(page: Page, text: string, options: { on: string; suggest: string }) {
+  await select(page, options.on)
+  await page.keyboard.press(addKeys)
+  const composer = page.locator('.composer')
+  await expect.poll(() => composer.locator('.thread-quote').innerText()).toBe(options.on)
+  await composer.getByLabel(nb('review.composer.text')).fill(text)
+  await composer.getByLabel(nb('review.composer.suggest')).check()
+  await composer.getByLabel(nb('review.composer.suggestion')).fill(options.suggest)
+  await composer.getByRole('button', { name: nb('review.composer.submit') }).click()
+  await composer.waitFor({ state: 'detached' })
+}
+
+const card = (page: Page, text: string) => page.locator('.thread-card', { hasText: text })
+const highlights = (page: Page) =>
+  page.locator('.paper-body .comment-highlight').evaluateAll((nodes) => {
+    const byThread = new Map<string, string>()
+    for (const node of nodes) {
+      const id = node.getAttribute('data-thread') ?? ''
+      byThread.set(id, (byThread.get(id) ?? '') + node.textContent)
+    }
+    return [...byThread.values()].sort()
+  })
+
+describe.skipIf(NO_CHROMIUM !== null)(
+  'review: a reviewer comments offline, an editor decides on the suggestions',
+  () => {
+    let stack: Stack
+    let proxy: CuttableProxy
+    let kari: App
+    let ole: App
+
+    beforeAll(async () => {
+      stack = await startStack()
+      proxy = await startCuttableProxy({ port: stack.relay.port })
+      kari = await stack.startApp()
+      await joinWith(kari.page, stack.members.editor.link)
+      await kari.page.getByRole('button', { name: 'Nytt notat' }).click()
+      const title = kari.page.getByLabel('Tittel')
+      await title.fill(TITLE)
+      await title.press('Enter')
+      await kari.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+      // The reviewer's app reaches the relay through a proxy the test can cut.
+      ole = await stack.startApp()
+      const link = new URL(stack.members.reviewer.link)
+      link.searchParams.set('relay', proxy.url)
+      await joinWith(ole.page, link.toString())
+      await openPaper(ole.page, TITLE)
+      await ole.page.getByText(FIRST).waitFor()
+    }, 90_000)
+
+    afterAll(async () => {
+      await proxy?.close()
+      await stack?.close()
+    })
+
+    test('offline comments wait on the computer, survive a restart and land on the right text', async () => {
+      await proxy.cut()
+      await expect
+        .poll(() => connection(ole.page), { timeout: 10_000 })
+        .toContain(nb('connection.offline'))
+
+      await comment(ole.page, 'For mange setninger for en leser med dårlig tid.', {
+        on: FIRST,
+        suggest: FIRST_NEW,
+      })
+      await comment(ole.page, 'Et mer direkte verb?', { on: SECOND, suggest: SECOND_NEW })
+      const waiting = nb('review.waiting', { count: 2 })
+      await statusBar(ole.page).getByText(waiting).waitFor()
+      expect(await highlights(ole.page)).toEqual([SECOND, FIRST].sort())
+      await ole.page.screenshot({ path: join(SHOTS, 'review-offline-reviewer.png') })
+
+      // A reviewer cannot change the text, offline or not.
+      await ole.page.locator('.paper-body').getByText(FIRST).click()
+      await ole.page.keyboard.type('XYZ')
+      expect(await paperText(ole.page)).not.toContain('XYZ')
+
+      // Meanwhile the editor, online, rewrites around both passages.
+      const body = kari.page.locator('.paper-body')
+      await body.waitFor()
+      await select(kari.page, FIRST)
+      await kari.page.keyboard.press('ArrowLeft')
+      await kari.page.keyboard.type('gjerne ')
+      await select(kari.page, SECOND)
+      await kari.page.keyboard.press('ArrowLeft')
+      await kari.page.keyboard.type('Viktig: ')
+      await select(kari.page, 'et verb')
+      await kari.page.keyboard.press('ArrowLeft')
+      await kari.page.keyboard.type('gjerne ')
+      await body.locator('h2').first().click()
+      await kari.page.keyboard.press('End')
+      await kari.page.keyboard.type(' i korte trekk')
+
+      // Killed while offline (SIGKILL: nothing is flushed on the way out), then started again.
+      await ole.kill()
+      ole = await stack.startApp(ole.profile)
+      await openPaper(ole.page, TITLE)
+      await statusBar(ole.page).getByText(waiting).waitFor()
+      expect(await highlights(ole.page)).toEqual([SECOND, FIRST].sort())
+
+      await kari.page.getByRole('tab', { name: /Kommentarer/ }).click()
+      await proxy.restore()
+      await statusBar(ole.page).getByText(nb('saved.readOnly')).waitFor()
+      await expect
+        .poll(() => statusBar(ole.page).innerText(), { timeout: 15_000 })
+        .not.toContain(waiting)
+      // Both see both threads, on the passages, inside the text the editor wrote around them.
+      for (const page of [kari.page, ole.page]) {
+        await card(page, 'Et mer direkte verb?').waitFor({ timeout: 15_000 })
+        await expect
+          .poll(() => highlights(page), { timeout: 15_000 })
+          .toEqual([SECOND_NOW, FIRST].sort())
+        expect(await paperText(page)).toContain(`Forklar i gjerne ${FIRST} hvem`)
+      }
+    }, 120_000)
+
+    test('the editor accepts one suggestion in one undoable step and rejects the other', async () => {
+      const page = kari.page
+      await page.getByRole('tab', { name: /Kommentarer/ }).click()
+      await page.locator('.paper-body .suggestion-new', { hasText: FIRST_NEW }).waitFor()
+      await page.screenshot({ path: join(SHOTS, 'review-inline-suggestions.png') })
+      await page.locator('.side-panel').screenshot({ path: join(SHOTS, 'review-sidebar.png') })
+
+      const first = card(page, 'For mange setninger')
+      await first.getByRole('button', { name: nb('review.suggestion.accept') }).click()
+      await expect.poll(() => paperText(page)).toContain(`Forklar i gjerne ${FIRST_NEW} hvem`)
+      expect(await paperText(page)).not.toContain(FIRST)
+      await page.getByRole('radio', { name: nb('review.filter.all') }).click()
+      await first
+        .getByText(nb('review.suggestion.accepted', { name: 'Kari Nordmann', date: '' }).trim(), {
+          exact: false,
+        })
+        .waitFor()
+
+      // The second passage changed after it was commented on: accepting shows both versions.
+      const second = card(page, 'Et mer direkte verb?')
+      await second.getByRole('button', { name: nb('review.suggestion.accept') }).click()
+      const changed = second.getByRole('alert')
+      await changed.getByText(nb('review.suggestion.changed')).waitFor()
+      expect(await changed.innerText()).toContain(SECOND)
+      expect(await changed.innerText()).toContain(SECOND_NOW)
+      expect(await paperText(page)).not.toContain(SECOND_NEW)
+      await page.locator('.side-panel').screenshot({ path: join(SHOTS, 'review-changed.png') })
+      await changed.getByRole('button', { name: nb('review.thread.cancel') }).click()
+      await second.getByRole('button', { name: nb('review.suggestion.reject') }).click()
+      await second
+        .getByText(nb('review.suggestion.rejected', { name: 'Kari Nordmann', date: '' }).trim(), {
+          exact: false,
+        })
+        .waitFor()
+      expect(await paperText(page)).toContain(`Viktig: ${SECOND_NOW}`)
+
+      // The reviewer sees the decisions and the new wording.
+      await ole.page.locator('.paper-body').getByText(FIRST_NEW).waitFor({ timeout: 15_000 })
+      await ole.page.getByRole('radio', { name: nb('review.filter.all') }).click()
+      await card(ole.page, 'For mange setninger')
+        .getByText(nb('review.suggestion.accepted', { name: 'Kari Nordmann', date: '' }).trim(), {
+          exact: false,
+        })
+        .waitFor()
+
+      // Undo takes the accepted suggestion back in one step.
+      await page.locator('.paper-body').click()
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => paperText(page)).toContain(`Forklar i gjerne ${FIRST} hvem`)
+      expect(await paperText(page)).not.toContain(FIRST_NEW)
+    }, 90_000)
+  },
+)
