@@ -10,6 +10,7 @@ import {
   type Output,
 } from './cli-admin.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
+import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
 
 const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes --data FILE and --json)
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   members           --workspace ID
   revoke            --member ID
   compact           [--room NAME]
+${EXPORT_USAGE}
 
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
 SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY (flags win). See docs/relay.md.`
@@ -53,6 +55,7 @@ const COMMANDS: Record<string, Command> = {
   members: { flags: { workspace: { type: 'string' } }, run: listMembers },
   revoke: { flags: { member: { type: 'string' } }, run: revoke },
   compact: { flags: { room: { type: 'string' } }, run: compact },
+  export: { flags: EXPORT_FLAGS, run: exportPaper },
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -5,6 +5,9 @@ import { readBodyJSON } from '../model/body.ts'
 import { readThreads, type Thread } from '../model/comments.ts'
 import { readPaperMeta } from '../model/paper.ts'
 import type { Problem, Read } from '../model/validate.ts'
+import { contentHash, parsePaperContent } from '../model/canonical.ts'
+import { paperContent } from '../model/canonical-paper.ts'
+import type { Version, Workflow } from '../model/workflow.ts'
 import type { ExportComment, ExportLanguage, ExportSource, Signatory } from './types.ts'
 
 /** What the docs do not say: when and where the paper is dated, who endorsed it. */
@@ -53,6 +56,57 @@ export function sourceFromDocs(
       .map((thread) => exportComment(thread, paper))
   }
   return { value: source, problems }
+}
+
+/**
+ * The organisations that endorsed exactly this text: every endorsement whose hash is `hash`,
+ * whichever version it was given on (two versions with the same text are the same text). One
+ * entry per organisation, its latest endorsement, in the order they endorsed.
+ */
+export function signatoriesFor(workflow: Workflow, hash: string): Signatory[] {
+  const names = new Map(workflow.versions.map((version) => [version.id, version.name]))
+  const latest = new Map<string, Signatory>()
+  for (const endorsement of workflow.endorsements) {
+    if (endorsement.hash !== hash) continue
+    latest.delete(endorsement.organisation)
+    const versionName = names.get(endorsement.versionId)
+    latest.set(endorsement.organisation, {
+      organisation: endorsement.organisation,
+      endorsedBy: endorsement.by.name,
+      ...(versionName === undefined ? {} : { versionName }),
+    })
+  }
+  return [...latest.values()]
+}
+
+/** The paper as it is now, signed by the organisations that endorsed this very text. */
+export function currentSignatories(workflow: Workflow, paper: Y.Doc): Signatory[] {
+  return signatoriesFor(workflow, contentHash(paperContent(paper)))
+}
+
+/** The version named `name` (ignoring case and surrounding spaces, as names are unique so). */
+export function findVersion(workflow: Workflow, name: string): Version | null {
+  const wanted = name.trim().toLowerCase()
+  return workflow.versions.find((version) => version.name.trim().toLowerCase() === wanted) ?? null
+}
+
+/**
+ * A named version as frozen, dated the day it was saved unless `details` says otherwise, signed
+ * by the organisations that endorsed its text.
+ */
+export function sourceFromVersion(
+  version: Version,
+  workflow: Workflow,
+  details: Partial<ExportDetails> = {},
+): Read<ExportSource> {
+  const content = parsePaperContent(version.content)
+  const source = sourceFromContent(content.value, {
+    date: details.date ?? new Date(version.at).toISOString().slice(0, 10),
+    place: details.place ?? null,
+    signatories: details.signatories ?? signatoriesFor(workflow, version.hash),
+    versionName: version.name,
+  })
+  return { value: source, problems: content.problems }
 }
 
 /** A version's frozen content (or any content) with the details of the export. */

@@ -13,9 +13,13 @@ export { toMarkdown, type MarkdownOptions } from './markdown.ts'
 export { toDocx, type DocxOptions } from './docx.ts'
 export { redline } from './redline.ts'
 export {
+  currentSignatories,
   exportComment,
+  findVersion,
+  signatoriesFor,
   sourceFromContent,
   sourceFromDocs,
+  sourceFromVersion,
   type ExportDetails,
   type PaperContentLike,
 } from './from-docs.ts'

@@ -1,0 +1,325 @@
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type * as Y from 'yjs'
+import {
+  currentSignatories,
+  findVersion,
+  redline,
+  sourceFromDocs,
+  sourceFromVersion,
+  toDocx,
+  toMarkdown,
+  toPrintHtml,
+  toStandaloneHtml,
+  type ExportInput,
+  type ExportSource,
+} from '../shared/export/index.ts'
+import { contentHash, paperContent, readPapers, readWorkflow } from '../shared/model/index.ts'
+import type { Problem } from '../shared/model/index.ts'
+import type { Workflow } from '../shared/model/workflow.ts'
+import {
+  commentsRoom,
+  indexRoom,
+  isValidId,
+  paperRoom,
+  workflowRoom,
+} from '../shared/protocol/index.ts'
+import { UpdateStore } from '../shared/store/index.ts'
+import { CommandError, UsageError, optionalString, requireString, type Values } from './cli-args.ts'
+import type { Output } from './cli-admin.ts'
+import { loadExportFonts } from './export/fonts.ts'
+import { PdfError, printPdf } from './export/pdf.ts'
+import { MemberDirectory } from './members.ts'
+import { relayExtension } from './relay-schema.ts'
+
+export const EXPORT_USAGE = `  export            --workspace ID --paper ID --format docx|pdf|html|md --out PATH
+                    [--version NAME | --redline FROM..TO] [--comments] [--place PLACE]
+                    [--date YYYY-MM-DD]`
+
+export const EXPORT_FLAGS = {
+  workspace: { type: 'string' },
+  paper: { type: 'string' },
+  version: { type: 'string' },
+  redline: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  comments: { type: 'boolean' },
+  place: { type: 'string' },
+  date: { type: 'string' },
+} as const
+
+const FORMATS = ['docx', 'pdf', 'html', 'md'] as const
+type Format = (typeof FORMATS)[number]
+
+const NAMES: Record<Format, string> = { docx: 'DOCX', pdf: 'PDF', html: 'HTML', md: 'Markdown' }
+
+/**
+ * `samstemt-relay export`: a paper (as it is now, or a named version, or the changes between
+ * two versions) in the house template, read from the relay's database.
+ */
+export async function exportPaper(values: Values): Promise<Output> {
+  const request = parseRequest(values)
+  const input = await withPaper(request, (docs) => buildInput(request, docs))
+  const bytes = await render(input.value, request)
+  try {
+    writeFileSync(request.out, bytes)
+  } catch (error) {
+    throw new CommandError(`Could not write ${request.out}: ${reason(error)}`)
+  }
+  const what = request.redline
+    ? `the changes from "${request.redline.from}" to "${request.redline.to || 'now'}"`
+    : request.version
+      ? `version "${request.version}"`
+      : 'the paper as it is now'
+  const notes = input.problems.map((p) => `Note: ${p.path}: ${p.message}`)
+  return {
+    json: {
+      format: request.format,
+      out: request.out,
+      bytes: bytes.byteLength,
+      workspace: request.workspace,
+      paper: request.paper,
+      version: request.version ?? null,
+      redline: request.redline,
+      comments: request.comments,
+      problems: input.problems,
+    },
+    text: [
+      `Exported ${what} as ${NAMES[request.format]} to ${request.out} (${kib(bytes.byteLength)}).`,
+      ...notes,
+    ].join('\n'),
+  }
+}
+
+type Request = {
+  data: string
+  workspace: string
+  paper: string
+  format: Format
+  out: string
+  version: string | undefined
+  redline: { from: string; to: string } | null
+  comments: boolean
+  place: string | null
+  date: string | undefined
+}
+
+function parseRequest(values: Values): Request {
+  const data = requireString(values, 'data', 'the relay database, or SAMSTEMT_RELAY_DATA')
+  const workspace = requireString(values, 'workspace')
+  const paper = requireString(values, 'paper', 'the paper id, as in the app or the room name')
+  const format = requireString(values, 'format', FORMATS.join(', '))
+  const out = resolve(requireString(values, 'out', 'the file to write'))
+  for (const [flag, id] of [
+    ['workspace', workspace],
+    ['paper', paper],
+  ] as const) {
+    if (!isValidId(id)) {
+      throw new UsageError(`--${flag} may only use A-Z, a-z, 0-9, _ and - (1-64), not "${id}".`)
+    }
+  }
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`)
+  }
+  const version = optionalString(values, 'version')?.trim()
+  const redlineFlag = optionalString(values, 'redline')
+  if (version !== undefined && redlineFlag !== undefined) {
+    throw new UsageError('Give --version or --redline, not both.')
+  }
+  let redlineRange: Request['redline'] = null
+  if (redlineFlag !== undefined) {
+    const match = /^(.+?)\.\.(.*)$/.exec(redlineFlag)
+    if (!match || match[1]?.trim() === '') {
+      throw new UsageError(
+        `--redline takes two version names as FROM..TO (TO left out: the paper as it is now), not "${redlineFlag}".`,
+      )
+    }
+    redlineRange = { from: (match[1] ?? '').trim(), to: (match[2] ?? '').trim() }
+  }
+  const comments = values.comments === true
+  if (comments && redlineRange) {
+    throw new UsageError('A redline shows changes, not comments: leave out --comments.')
+  }
+  const date = optionalString(values, 'date')
+  if (date !== undefined && !isIsoDate(date)) {
+    throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${date}".`)
+  }
+  const place = optionalString(values, 'place')?.trim() || null
+  checkWritable(out)
+  return {
+    data,
+    workspace,
+    paper,
+    format: format as Format,
+    out,
+    version,
+    redline: redlineRange,
+    comments,
+    place,
+    date,
+  }
+}
+
+/** Fails before any work when the file cannot be written. */
+function checkWritable(out: string): void {
+  const folder = dirname(out)
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new CommandError(`Cannot write ${out}: there is no folder ${folder}.`)
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new CommandError(`Cannot write ${out}: it is a folder. Give a file name to --out.`)
+  }
+  try {
+    accessSync(existsSync(out) ? out : folder, constants.W_OK)
+  } catch {
+    throw new CommandError(`Cannot write ${out}: permission denied.`)
+  }
+}
+
+type Docs = { paper: Y.Doc; comments: Y.Doc | null; workflow: Workflow; problems: Problem[] }
+
+async function withPaper<T>(request: Request, use: (docs: Docs) => T): Promise<T> {
+  if (!existsSync(request.data)) {
+    throw new CommandError(`There is no relay database at ${request.data}.`)
+  }
+  const store = UpdateStore.open(request.data, {
+    extensions: [relayExtension],
+    onUnusable: 'throw',
+  })
+  try {
+    if (!new MemberDirectory(store.db).workspace(request.workspace)) {
+      throw new CommandError(
+        `There is no workspace ${request.workspace}. List them with: samstemt-relay workspace list`,
+      )
+    }
+    const room = paperRoom(request.workspace, request.paper)
+    if (!store.has(room)) throw new CommandError(unknownPaper(store, request))
+    const paper = store.load(room)
+    const comments = request.comments
+      ? loadIfStored(store, commentsRoom(request.workspace, request.paper))
+      : null
+    const workflowDoc = loadIfStored(store, workflowRoom(request.workspace, request.paper))
+    const workflow = workflowDoc
+      ? readWorkflow(workflowDoc)
+      : {
+          value: { status: 'draft' as const, history: [], versions: [], endorsements: [] },
+          problems: [],
+        }
+    return use({ paper, comments, workflow: workflow.value, problems: workflow.problems })
+  } finally {
+    await store.close()
+  }
+}
+
+function loadIfStored(store: UpdateStore, room: string): Y.Doc | null {
+  return store.has(room) ? store.load(room) : null
+}
+
+function unknownPaper(store: UpdateStore, request: Request): string {
+  const index = loadIfStored(store, indexRoom(request.workspace))
+  const papers = index ? readPapers(index).value : []
+  const list = papers.map((p) => `  ${p.id}\t${p.title}`).join('\n')
+  return (
+    `There is no paper ${request.paper} in workspace ${request.workspace}.` +
+    (list ? `\nIts papers:\n${list}` : ' It has no papers yet.')
+  )
+}
+
+type Built = { value: ExportInput; problems: Problem[] }
+
+function buildInput(request: Request, docs: Docs): Built {
+  const details = { place: request.place, ...(request.date ? { date: request.date } : {}) }
+  const { workflow } = docs
+  const named = (name: string) => {
+    const version = findVersion(workflow, name)
+    if (version === null) {
+      const names = workflow.versions.map((v) => `"${v.name}"`).join(', ')
+      throw new CommandError(
+        `Paper ${request.paper} has no version "${name}". ` +
+          (names ? `Its versions: ${names}.` : 'It has no named versions yet.'),
+      )
+    }
+    return version
+  }
+  if (request.redline) {
+    const from = sourceFromVersion(named(request.redline.from), workflow, details)
+    const to = request.redline.to
+      ? sourceFromVersion(named(request.redline.to), workflow, details)
+      : current(request, docs)
+    return {
+      value: redline(from.value, to.value),
+      problems: [...docs.problems, ...from.problems, ...to.problems],
+    }
+  }
+  if (request.version !== undefined) {
+    const version = named(request.version)
+    const source = sourceFromVersion(version, workflow, details)
+    if (docs.comments) {
+      // Comments are anchored in the paper as it is now; they fit a version only of the same text.
+      if (version.hash !== contentHash(paperContent(docs.paper))) {
+        throw new CommandError(
+          `Comments sit on the paper as it is now, and version "${version.name}" differs from it. ` +
+            'Export the version without --comments, or the paper as it is now with them.',
+        )
+      }
+      const withComments = current(request, docs)
+      source.value.comments = withComments.value.comments ?? []
+    }
+    return { value: source.value, problems: [...docs.problems, ...source.problems] }
+  }
+  const source = current(request, docs)
+  return { value: source.value, problems: [...docs.problems, ...source.problems] }
+}
+
+function current(request: Request, docs: Docs): { value: ExportSource; problems: Problem[] } {
+  return sourceFromDocs(
+    docs.paper,
+    {
+      date: request.date ?? today(),
+      place: request.place,
+      signatories: currentSignatories(docs.workflow, docs.paper),
+    },
+    docs.comments ? { doc: docs.comments } : undefined,
+  )
+}
+
+async function render(input: ExportInput, request: Request): Promise<Uint8Array> {
+  const includeComments = request.comments
+  switch (request.format) {
+    case 'docx':
+      return toDocx(input, { includeComments })
+    case 'md':
+      return new TextEncoder().encode(toMarkdown(input, { includeComments }))
+    case 'html':
+      return new TextEncoder().encode(
+        toStandaloneHtml(input, { fonts: loadExportFonts(), includeComments }),
+      )
+    case 'pdf':
+      try {
+        return await printPdf(toPrintHtml(input, { fonts: loadExportFonts(), includeComments }))
+      } catch (error) {
+        if (error instanceof PdfError) throw new CommandError(error.message)
+        throw error
+      }
+  }
+}
+
+function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+
+function kib(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(0)} KiB`
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
