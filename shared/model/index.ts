@@ -93,3 +93,4 @@ export {
   type NewVersion,
 } from './workflow-writes.ts'
 export { workflowUpdateRefusal, type WorkflowWriter } from './workflow-guard.ts'
+export { restoreVersion } from './workflow-restore.ts'

@@ -20,6 +20,7 @@ import {
   statusMoves,
   withdrawEndorsement,
 } from './workflow-writes.ts'
+import { restoreVersion } from './workflow-restore.ts'
 
 const kari: Author = { memberId: 'm-kari', name: 'Kari Nordmann', organisation: 'NTNU' }
 const ola: Author = { memberId: 'm-ola', name: 'Ola Hansen', organisation: 'Trondheim kommune' }
@@ -272,5 +273,46 @@ describe('organisation sign-off', () => {
       'NTNU',
       'Trondheim kommune',
     ])
+  })
+})
+
+describe('restoring a version', () => {
+  it('makes the version the current text again, so its endorsements are current again', () => {
+    const paper = newPaper()
+    const workflow = new Y.Doc()
+    const saved = saveVersion(workflow, { name: 'Agreed', by: kari, content: paperContent(paper) })
+    if (!saved.ok) throw new Error('not saved')
+    endorse(workflow, { versionId: saved.value, by: ola })
+    const heading = paperBody(paper).get(0)
+    writePaperMeta(paper, { title: 'Rewritten', language: 'nb', recipients: [] })
+    const background = (paperBody(paper).get(3) as Y.XmlElement).get(0) as Y.XmlText
+    background.insert(0, 'Entirely new background. ')
+    paperBody(paper).delete(4, 2)
+    const hashNow = () => contentHash(paperContent(paper))
+    const [version] = readWorkflow(workflow).value.versions
+    expect(hashNow()).not.toBe(version?.hash)
+    expect(restoreVersion(paper, version!).ok).toBe(true)
+    expect(hashNow()).toBe(version?.hash)
+    expect(endorsementStates(readWorkflow(workflow).value, hashNow())[0]?.current).toBe(true)
+    // Diffed into place: what the version shares with the text keeps its identity (and anchors).
+    expect(paperBody(paper).get(0)).toBe(heading)
+  })
+
+  it('writes nothing when the version is already the current text', () => {
+    const paper = newPaper()
+    const workflow = new Y.Doc()
+    saveVersion(workflow, { name: 'Agreed', by: kari, content: paperContent(paper) })
+    const updates: Uint8Array[] = []
+    paper.on('update', (update: Uint8Array) => updates.push(update))
+    expect(restoreVersion(paper, readWorkflow(workflow).value.versions[0]!).ok).toBe(true)
+    expect(updates).toEqual([])
+  })
+
+  it('refuses a version whose content cannot be read, writing nothing', () => {
+    const paper = newPaper()
+    const before = Y.encodeStateVector(paper)
+    const broken = { id: 'v', name: 'Broken', by: kari, at: 1, content: '{"title":', hash: '0' }
+    expect(restoreVersion(paper, broken).ok).toBe(false)
+    expect(Y.encodeStateVector(paper)).toEqual(before)
   })
 })
