@@ -151,6 +151,12 @@ describe.skipIf(NO_CHROMIUM !== null)(
           .toEqual([SECOND_NOW, FIRST].sort())
         expect(await paperText(page)).toContain(`Forklar i gjerne ${FIRST} hvem`)
       }
+
+      // The library counts the open threads of each paper.
+      await ole.page.getByRole('button', { name: nb('editor.back') }).click()
+      await ole.page.getByText(nb('library.openComments', { count: 2 })).waitFor()
+      await ole.page.screenshot({ path: join(SHOTS, 'review-library-counts.png') })
+      await openPaper(ole.page, TITLE)
     }, 120_000)
 
     test('the editor accepts one suggestion in one undoable step and rejects the other', async () => {
@@ -161,6 +167,19 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await page.locator('.side-panel').screenshot({ path: join(SHOTS, 'review-sidebar.png') })
 
       const first = card(page, 'For mange setninger')
+      const second = card(page, 'Et mer direkte verb?')
+      // Keyboard and clicks move between the threads and the text they are on.
+      await page.keyboard.press('Control+Alt+ArrowDown')
+      await expect.poll(() => first.getAttribute('aria-current')).toBe('true')
+      await page.keyboard.press('Control+Alt+ArrowDown')
+      await expect.poll(() => second.getAttribute('aria-current')).toBe('true')
+      expect(await first.getAttribute('aria-current')).toBeNull()
+      await page.locator('.paper-body .comment-highlight', { hasText: FIRST }).click()
+      await expect.poll(() => first.getAttribute('aria-current')).toBe('true')
+      expect(
+        await page.locator('.paper-body .comment-highlight.is-active').first().innerText(),
+      ).toBe(FIRST)
+
       await first.getByRole('button', { name: nb('review.suggestion.accept') }).click()
       await expect.poll(() => paperText(page)).toContain(`Forklar i gjerne ${FIRST_NEW} hvem`)
       expect(await paperText(page)).not.toContain(FIRST)
@@ -172,7 +191,6 @@ describe.skipIf(NO_CHROMIUM !== null)(
         .waitFor()
 
       // The second passage changed after it was commented on: accepting shows both versions.
-      const second = card(page, 'Et mer direkte verb?')
       await second.getByRole('button', { name: nb('review.suggestion.accept') }).click()
       const changed = second.getByRole('alert')
       await changed.getByText(nb('review.suggestion.changed')).waitFor()

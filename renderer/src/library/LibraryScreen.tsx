@@ -14,6 +14,7 @@ import { mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { countByStatus, filterPapers } from './library-filter.ts'
 import { PaperTable } from './PaperTable.tsx'
+import { useOpenComments } from './use-open-comments.ts'
 import { StatusFilter } from './StatusFilter.tsx'
 
 const NO_PAPERS: PaperSummary[] = []
@@ -30,6 +31,11 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<PaperStatus | 'all'>('all')
   const shown = filterPapers(papers, { query, status: filter }, locale)
+  const openComments = useOpenComments(
+    workspace.registry,
+    workspace.entry.id,
+    papers.map((paper) => paper.id),
+  )
   const canCreate = mayWrite(workspace.identity, 'index') && status.connection !== 'revoked'
 
   return (
@@ -101,7 +107,11 @@ export function LibraryScreen() {
                   </button>
                 </div>
               ) : (
-                <PaperTable papers={shown} onOpen={workspace.openPaper} />
+                <PaperTable
+                  papers={shown}
+                  openComments={openComments}
+                  onOpen={workspace.openPaper}
+                />
               )}
             </>
           )}
