@@ -26,9 +26,15 @@ function cssUrl(url: string): string {
   return `"${url.replace(/["\\\n]/g, (c) => `\\${c === '\n' ? 'a ' : c}`)}"`
 }
 
-/** A CSS string literal, for text in generated content (the running footer). */
+/**
+ * A CSS string literal, for text in generated content (the running footer). `<` and `&` are
+ * escaped too: the string sits inside a <style> element, which a `</style>` would end.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`
+  const escaped = text
+    .replace(/[\n\r]/g, ' ')
+    .replace(/["\\<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)
+  return `"${escaped}"`
 }
 
 /**
@@ -55,9 +61,8 @@ ${screen}
 .title-block{border-top:5pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
 .kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.12em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
 h1{font:700 22pt/1.15 ${SANS};letter-spacing:-.01em;margin:0 0 14pt;color:${INK}}
-.meta{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;display:grid;grid-template-columns:max-content 1fr;column-gap:6pt}
-.meta dt{font-weight:600}
-.meta dd{margin:0}
+.recipients{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;padding-left:2.2em;text-indent:-2.2em}
+.recipients .label{font-weight:600;margin-right:.3em}
 .dateline,.version{font:9.5pt/1.45 ${SANS};color:${MUTED};margin:4pt 0 0}
 .redline-note{font:600 9.5pt/1.45 ${SANS};color:#8a1c1c;margin:6pt 0 0}
 h2,h3,h4,h5,h6{font-family:${SANS};color:${INK};break-after:avoid;page-break-after:avoid;margin:16pt 0 5pt}
@@ -100,6 +105,7 @@ sup.comment-ref a{color:inherit;text-decoration:none}
 .comments .replies{list-style:none;padding-left:10pt;border-left:1.5pt solid #dde2e7}
 ins{color:#0b5d1e;background:#e3f3e6;text-decoration:underline;text-decoration-thickness:.75pt}
 del{color:#9b1c1c;background:#fbe9e9;text-decoration:line-through}
+del+ins{margin-left:.25em}
 .block-ins{border-left:2.5pt solid #2f8f46;padding-left:6pt}
 .block-del{border-left:2.5pt solid #c23b3b;padding-left:6pt}
 @media print{a{color:${ACCENT}}}`

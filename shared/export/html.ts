@@ -78,8 +78,8 @@ function titleBlock(document: ExportDocument, labels: Labels): string {
   ]
   if (document.recipients.length > 0) {
     lines.push(
-      `<dl class="meta"><dt>${escape(labels.to)}</dt>` +
-        `<dd>${escape(document.recipients.join(', '))}</dd></dl>`,
+      `<p class="recipients"><span class="label">${escape(labels.to)}</span> ` +
+        `${escape(document.recipients.join(', '))}</p>`,
     )
   }
   lines.push(

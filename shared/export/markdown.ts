@@ -106,7 +106,7 @@ class MarkdownWriter {
     const change = block.change ?? inherited
     switch (block.kind) {
       case 'paragraph':
-        return this.inlines(block.inlines, change)
+        return escapeLineStarts(this.inlines(block.inlines, change))
       case 'heading':
         return `${'#'.repeat(Math.min(6, block.level + level - 1))} ${this.inlines(block.inlines, change)}`
       case 'code': {
@@ -122,12 +122,19 @@ class MarkdownWriter {
         return block.items
           .map((item, index) => {
             const marker = block.ordered ? `${block.start + index}.` : '-'
-            const body = this.blocks(item.blocks, level, item.change ?? change).join('\n\n')
+            const itemChange = item.change ?? change
+            // A nested list follows its paragraph without a blank line, so the list stays tight.
+            const body = item.blocks
+              .map((child, i) => {
+                const text = this.block(child, level, itemChange)
+                return i === 0 ? text : `${child.kind === 'list' ? '\n' : '\n\n'}${text}`
+              })
+              .join('')
             const pad = ' '.repeat(marker.length + 1)
-            return `${marker} ${body
+            const lines = body
               .split('\n')
-              .join(`\n${pad}`)
-              .replace(/\n\s+\n/g, '\n\n')}`
+              .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+            return `${marker} ${lines.join('\n')}`
           })
           .join('\n')
       case 'table':
@@ -210,10 +217,14 @@ function quote(text: string): string {
     .join('\n')
 }
 
-/** Escapes what Markdown would otherwise read as syntax, and nothing else. */
+/** Escapes the characters Markdown would read as inline syntax. */
 export function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+}
+
+/** Escapes what would start a heading or a list at the start of a paragraph's lines. */
+function escapeLineStarts(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#+-])(?=\s|$)/gm, '$1\\$2')
     .replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.')
 }

@@ -51,3 +51,35 @@ export function fixturePaper(): ExportSource {
   ]
   return { ...paper, comments }
 }
+
+/**
+ * The fixture paper as version "Utkast 1", and a later "Endelig 1" that changes a key message,
+ * drops a recommendation, adds a paragraph and changes a table cell.
+ */
+export function fixtureVersions(): { before: ExportSource; after: ExportSource } {
+  const after = fixturePaper()
+  delete after.comments
+  const before: ExportSource = {
+    ...structuredClone(after),
+    versionName: 'Utkast 1',
+    date: '2026-11-01',
+  }
+  const body = after.body.content ?? []
+  const replaceText = (from: string, to: string) => {
+    const visit = (node: JSONContent): void => {
+      if (typeof node.text === 'string') node.text = node.text.replace(from, to)
+      node.content?.forEach(visit)
+    }
+    body.forEach(visit)
+  }
+  replaceText('to år', 'tre år')
+  replaceText('Expo og næringsklynge', 'Messe og næringsklynge')
+  const recommendations = body.find((node) => node.type === 'orderedList')
+  recommendations?.content?.splice(1, 1)
+  const background = body.findIndex((node) => node.type === 'paragraph')
+  body.splice(background + 1, 0, {
+    type: 'paragraph',
+    content: [{ type: 'text', text: 'Kommunesektoren i Nord-Norge står også bak notatet.' }],
+  })
+  return { before, after }
+}

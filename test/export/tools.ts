@@ -110,7 +110,7 @@ export function pandocNodes(value: unknown, t: string): PandocBlock[] {
   return found
 }
 
-/** The plain text of a pandoc AST fragment (Str and Space nodes). */
+/** The plain text of a pandoc AST fragment: words, spaces, a space after each paragraph. */
 export function pandocText(value: unknown): string {
   let text = ''
   const visit = (node: unknown): void => {
@@ -118,8 +118,12 @@ export function pandocText(value: unknown): string {
     else if (typeof node === 'object' && node !== null) {
       const { t, c } = node as PandocBlock
       if (t === 'Str' && typeof c === 'string') text += c
+      else if (t === 'Code' && Array.isArray(c)) text += String(c[1])
       else if (t === 'Space' || t === 'SoftBreak' || t === 'LineBreak') text += ' '
-      else Object.values(node).forEach(visit)
+      else {
+        Object.values(node).forEach(visit)
+        if (t === 'Plain' || t === 'Para' || t === 'Header') text += ' '
+      }
     }
   }
   visit(value)
