@@ -38,7 +38,12 @@ export function sourceFromDocs(
 ): Read<ExportSource> {
   const meta = readPaperMeta(paper)
   const body = readBodyJSON(paper)
-  const problems: Problem[] = [...meta.problems, ...body.problems]
+  // Only the fields an export shows: a missing deadline is no news to whoever exports.
+  const shown = /^meta(\.(title|recipients|language)\b.*)?$/
+  const problems: Problem[] = [
+    ...meta.problems.filter((problem) => shown.test(problem.path)),
+    ...body.problems,
+  ]
   const source = sourceFromContent(
     {
       title: meta.value.title,
