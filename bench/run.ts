@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   store: () => import('./store.ts'),
   relay: () => import('./relay.ts'),
   editor: () => import('./editor.ts'),
+  export: () => import('./export.ts'),
 }
 
 const [name = 'all', ...args] = process.argv.slice(2)
