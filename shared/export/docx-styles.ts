@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   LevelFormat,
+  LineRuleType,
   type ILevelsOptions,
   type INumberingOptions,
   type IPropertiesOptions,
@@ -42,7 +43,7 @@ export function houseStyles(language: ExportLanguage): NonNullable<IPropertiesOp
   const heading = (size: number, before: number, color = '1B1F24') => ({
     run: { font: SANS, size: pt(size), bold: true, color },
     paragraph: {
-      spacing: { before: space(before), after: space(5) },
+      spacing: { before: space(before), after: space(5), line: 264, lineRule: LineRuleType.AUTO },
       keepNext: true,
       keepLines: true,
     },
@@ -63,11 +64,11 @@ export function houseStyles(language: ExportLanguage): NonNullable<IPropertiesOp
           color: '1B1F24',
           language: { value: language === 'nb' ? 'nb-NO' : 'en-GB' },
         },
-        paragraph: { spacing: { after: space(7), line: 288 } },
+        paragraph: { spacing: { after: space(7), line: 288, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: SANS, size: pt(22), bold: true, color: '1B1F24' },
-        paragraph: { spacing: { after: space(12) } },
+        paragraph: { spacing: { after: space(12), line: 252, lineRule: LineRuleType.AUTO } },
       },
       heading1: heading(13.5, 16, ACCENT),
       heading2: heading(11.5, 14),
@@ -104,7 +105,7 @@ export function houseStyles(language: ExportLanguage): NonNullable<IPropertiesOp
         basedOn: 'Normal',
         run: { font: MONO, size: pt(8.5) },
         paragraph: {
-          spacing: { after: space(8), line: 240 },
+          spacing: { after: space(8), line: 240, lineRule: LineRuleType.AUTO },
           shading: { type: 'clear', fill: 'F4F6F8', color: 'auto' },
         },
       },
