@@ -116,14 +116,14 @@ function commentList(document: ExportDocument, labels: Labels, placed: Set<numbe
         ? `<div class="quote">${escape(labels.commentOnRemovedText)}: «${escape(comment.quote)}»</div>`
         : ''
     const replies = comment.replies.map(
-      (reply) => `<li>${header(reply, document, labels)}<div>${escape(reply.text)}</div></li>`,
+      (reply) => `<li>${header(reply, document)}<div>${escape(reply.text)}</div></li>`,
     )
     const replyList = replies.length > 0 ? `<ul class="replies">${replies.join('')}</ul>` : ''
     const resolved = comment.resolved
       ? ` <span class="when">(${escape(labels.resolved)})</span>`
       : ''
     return (
-      `<li id="comment-${index + 1}">${header(comment, document, labels)}${resolved}${quote}` +
+      `<li id="comment-${index + 1}">${header(comment, document)}${resolved}${quote}` +
       `<div>${escape(comment.text)}</div>${replyList}</li>`
     )
   })
@@ -136,7 +136,6 @@ function commentList(document: ExportDocument, labels: Labels, placed: Set<numbe
 function header(
   comment: Pick<ExportComment, 'author' | 'organisation' | 'createdAt'>,
   document: ExportDocument,
-  _labels: Labels,
 ): string {
   const who = comment.organisation ? `${comment.author} (${comment.organisation})` : comment.author
   return (

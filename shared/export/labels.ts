@@ -5,7 +5,6 @@ export type Labels = {
   documentKind: string
   to: string
   version: (name: string) => string
-  keyMessages: string
   signatories: string
   endorsedBy: (name: string) => string
   endorsedVersion: (name: string) => string
@@ -14,10 +13,6 @@ export type Labels = {
   commentOnRemovedText: string
   resolved: string
   redline: (from: string, to: string) => string
-  inserted: string
-  deleted: string
-  page: string
-  tableOfContents: string
 }
 
 const LABELS: Record<ExportLanguage, Labels> = {
@@ -25,7 +20,6 @@ const LABELS: Record<ExportLanguage, Labels> = {
     documentKind: 'Position paper',
     to: 'To:',
     version: (name) => `Version “${name}”`,
-    keyMessages: 'Key messages',
     signatories: 'Signatories',
     endorsedBy: (name) => `endorsed by ${name}`,
     endorsedVersion: (name) => `version “${name}”`,
@@ -34,16 +28,11 @@ const LABELS: Record<ExportLanguage, Labels> = {
     commentOnRemovedText: 'On text that is no longer in the paper',
     resolved: 'resolved',
     redline: (from, to) => `Changes from “${from}” to “${to}”`,
-    inserted: 'inserted',
-    deleted: 'deleted',
-    page: 'Page',
-    tableOfContents: 'Contents',
   },
   nb: {
     documentKind: 'Posisjonsnotat',
     to: 'Til:',
     version: (name) => `Versjon «${name}»`,
-    keyMessages: 'Hovedbudskap',
     signatories: 'Underskrivere',
     endorsedBy: (name) => `godkjent av ${name}`,
     endorsedVersion: (name) => `versjon «${name}»`,
@@ -52,10 +41,6 @@ const LABELS: Record<ExportLanguage, Labels> = {
     commentOnRemovedText: 'Til tekst som ikke lenger står i notatet',
     resolved: 'løst',
     redline: (from, to) => `Endringer fra «${from}» til «${to}»`,
-    inserted: 'satt inn',
-    deleted: 'slettet',
-    page: 'Side',
-    tableOfContents: 'Innhold',
   },
 }
 
