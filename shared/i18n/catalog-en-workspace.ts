@@ -46,7 +46,7 @@ export const enWorkspace = {
   'meta.title': 'About this paper',
   'meta.paperTitle': 'Title',
   'meta.status': 'Status',
-  'meta.statusHint': 'The coordinator moves the paper through its stages.',
+  'meta.statusHint': 'The coordinator moves the paper through its stages, under Workflow.',
   'meta.recipients': 'Recipients',
   'meta.recipients.hint': 'The decision makers the paper goes to. Press Enter after each.',
   'meta.deadline': 'Deadline',

@@ -48,7 +48,7 @@ export const nbWorkspace: Messages<'workspace'> = {
   'meta.title': 'Om notatet',
   'meta.paperTitle': 'Tittel',
   'meta.status': 'Status',
-  'meta.statusHint': 'Koordinatoren fører notatet gjennom stegene.',
+  'meta.statusHint': 'Koordinatoren fører notatet gjennom stegene, under Arbeidsflyt.',
   'meta.recipients': 'Mottakere',
   'meta.recipients.hint': 'Beslutningstakerne notatet skal til. Trykk Enter etter hver.',
   'meta.deadline': 'Frist',

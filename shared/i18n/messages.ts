@@ -1,5 +1,6 @@
 import type { en } from './catalog-en.ts'
 import type { enReview } from './catalog-en-review.ts'
+import type { enWorkflow } from './catalog-en-workflow.ts'
 import type { enWorkspace } from './catalog-en-workspace.ts'
 
 /** A text whose form depends on a count; the categories are those of `Intl.PluralRules`. */
@@ -10,13 +11,18 @@ export type Plural = {
 
 export type Message = string | Plural
 
-type Parts = { app: typeof en; workspace: typeof enWorkspace; review: typeof enReview }
+type Parts = {
+  app: typeof en
+  workspace: typeof enWorkspace
+  review: typeof enReview
+  workflow: typeof enWorkflow
+}
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
 /** What another language must provide for a part of the catalog: every English key, same kind. */
 export type Messages<Part extends keyof Parts> = Shape<Parts[Part]>
 
-type English = Parts['app'] & Parts['workspace'] & Parts['review']
+type English = Parts['app'] & Parts['workspace'] & Parts['review'] & Parts['workflow']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

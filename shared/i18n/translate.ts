@@ -1,8 +1,10 @@
 import { en } from './catalog-en.ts'
 import { enReview } from './catalog-en-review.ts'
+import { enWorkflow } from './catalog-en-workflow.ts'
 import { enWorkspace } from './catalog-en-workspace.ts'
 import { nb } from './catalog-nb.ts'
 import { nbReview } from './catalog-nb-review.ts'
+import { nbWorkflow } from './catalog-nb-workflow.ts'
 import { nbWorkspace } from './catalog-nb-workspace.ts'
 import type { Message, MessageKey, Translate } from './messages.ts'
 
@@ -17,8 +19,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Norsk bokmål', e
 export const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' }
 
 export const CATALOGS: Record<Language, Record<MessageKey, Message>> = {
-  nb: { ...nb, ...nbWorkspace, ...nbReview },
-  en: { ...en, ...enWorkspace, ...enReview },
+  nb: { ...nb, ...nbWorkspace, ...nbReview, ...nbWorkflow },
+  en: { ...en, ...enWorkspace, ...enReview, ...enWorkflow },
 }
 
 export function isLanguage(value: unknown): value is Language {

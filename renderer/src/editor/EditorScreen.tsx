@@ -1,8 +1,15 @@
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { observePaperMeta, readPaperMeta, type PaperMeta } from '../../../shared/model/index.ts'
-import { commentsRoom, paperRoom } from '../../../shared/protocol/index.ts'
+import {
+  isLocked,
+  observePaperMeta,
+  readPaperMeta,
+  type PaperMeta,
+  type Version,
+} from '../../../shared/model/index.ts'
+import { commentsRoom, paperRoom, workflowRoom } from '../../../shared/protocol/index.ts'
+import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { StatusBadge } from '../library/StatusBadge.tsx'
 import { reviewCommand } from '../review/review-keys.ts'
@@ -14,6 +21,11 @@ import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { awarenessUser, mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { ExportDialog } from '../workflow/ExportDialog.tsx'
+import { PaperView } from '../workflow/PaperView.tsx'
+import { useCurrentHash, useWorkflow } from '../workflow/use-workflow.ts'
+import { useVersionActions } from '../workflow/use-version-actions.ts'
+import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx'
 import { MetaPanel } from './MetaPanel.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
@@ -29,6 +41,12 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const { identity } = workspace
   const session = useRoom(workspace.registry, paperRoom(workspace.entry.id, props.paperId))
   const comments = useRoom(workspace.registry, commentsRoom(workspace.entry.id, props.paperId))
+  const workflowSession = useRoom(
+    workspace.registry,
+    workflowRoom(workspace.entry.id, props.paperId),
+  )
+  const workflow = useWorkflow(workflowSession)
+  const currentHash = useCurrentHash(session)
   const status = useRoomStatus(session)
   const meta = useDocValue<PaperMeta | null>(session?.doc ?? null, read, observe, null)
   const [words, setWords] = useState<number | null>(null)
@@ -38,9 +56,19 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const waiting = useWaitingComments(comments)
 
   const reviewer = !mayWrite(identity, 'paper')
-  const final = meta !== null && (meta.status === 'final' || meta.status === 'sent')
+  // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
+  const final = isLocked(workflow.status)
   const editable = !reviewer && !final && status.connection !== 'revoked'
-  useIndexSummary(workspace.index, session, props.paperId, editable)
+  useIndexSummary(workspace.index, session, props.paperId, editable, workflow.status)
+  const coordinator = identity.role === 'coordinator' && status.connection !== 'revoked'
+  const [exporting, setExporting] = useState<{ version: string | null } | null>(null)
+  const onExport = useCallback((version: Version) => setExporting({ version: version.id }), [])
+  const versions = useVersionActions({ paper: session, workflow, locked: !editable, onExport })
+  const api = useHost()
+  useEffect(
+    () => api.on('menu/export', () => coordinator && setExporting({ version: null })),
+    [api, coordinator],
+  )
   const title = meta?.title.trim() || t('library.untitled')
   const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
 
@@ -81,11 +109,21 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         <span className="editor-head-title" aria-hidden="true">
           {title}
         </span>
-        {meta && <StatusBadge status={meta.status} />}
+        {meta && <StatusBadge status={workflow.status} />}
         {meta?.deadline && (
           <span className="editor-head-deadline">
             {t('meta.deadline')}: {format.isoDate(meta.deadline)}
           </span>
+        )}
+        {coordinator && session && (
+          <button
+            type="button"
+            className="btn btn-secondary btn-small editor-head-export"
+            onClick={() => setExporting({ version: null })}
+          >
+            <Icon name="download" size={16} />
+            {t('export.open')}
+          </button>
         )}
       </div>
       {status.connection === 'revoked' && (
@@ -123,6 +161,18 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
           {tab === 'comments' ? (
             <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
+          ) : tab === 'workflow' ? (
+            <WorkflowPanel
+              workflow={workflow}
+              workflowSession={workflowSession}
+              index={workspace.index}
+              paperId={props.paperId}
+              author={review.author}
+              coordinator={coordinator}
+              recipients={meta?.recipients ?? []}
+              currentHash={currentHash}
+              actions={versions.actions}
+            />
           ) : (
             session &&
             meta && (
@@ -131,12 +181,22 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 meta={meta}
                 editable={editable}
                 focusTitle={props.fresh && editable}
-                statusEditable={identity.role === 'coordinator' && status.connection !== 'revoked'}
+                status={workflow.status}
               />
             )
           )}
         </SideTabs>
       </div>
+      {exporting !== null && session && (
+        <ExportDialog
+          paper={session.doc}
+          comments={comments?.doc ?? null}
+          workflow={workflow}
+          initialVersion={exporting.version}
+          onClose={() => setExporting(null)}
+        />
+      )}
+      {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
       <StatusBar session={session}>
         {waiting > 0 && (
           <span className="status-item comments-waiting">

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import {
   PAPER_LANGUAGES,
-  PAPER_STATUSES,
   writePaperMeta,
   type PaperLanguage,
   type PaperMeta,
   type PaperStatus,
 } from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { StatusBadge } from '../library/StatusBadge.tsx'
 import type { RoomSession } from '../sync/room-session.ts'
 import { RECIPIENT_SUGGESTIONS } from './recipient-suggestions.ts'
 import { TitleField } from './TitleField.tsx'
@@ -20,8 +20,8 @@ export function MetaPanel(props: {
   editable: boolean
   /** A paper just created: its title is the first thing to write. */
   focusTitle: boolean
-  /** Only the coordinator moves a paper between draft, review, final and sent. */
-  statusEditable: boolean
+  /** From the workflow doc; the coordinator changes it under Workflow. */
+  status: PaperStatus
 }) {
   const { t } = useI18n()
   const { meta, editable } = props
@@ -47,28 +47,13 @@ export function MetaPanel(props: {
           onCommit={(title) => write({ title })}
         />
         <div className="field">
-          <label htmlFor="meta-status" className="field-label">
+          <span className="field-label" id="meta-status">
             {t('meta.status')}
-          </label>
-          <select
-            id="meta-status"
-            className="input"
-            value={meta.status}
-            disabled={!props.statusEditable}
-            aria-describedby={props.statusEditable ? undefined : 'meta-status-hint'}
-            onChange={(event) => write({ status: event.target.value as PaperStatus })}
-          >
-            {PAPER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`paperStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-          {!props.statusEditable && (
-            <p id="meta-status-hint" className="field-hint">
-              {t('meta.statusHint')}
-            </p>
-          )}
+          </span>
+          <p className="meta-status" aria-labelledby="meta-status">
+            <StatusBadge status={props.status} />
+          </p>
+          <p className="field-hint">{t('meta.statusHint')}</p>
         </div>
         <TokenList
           id="meta-recipients"

@@ -1,10 +1,15 @@
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nContext.tsx'
 
-export type SideTab = 'comments' | 'details'
-const TABS: readonly SideTab[] = ['comments', 'details']
+export type SideTab = 'comments' | 'workflow' | 'details'
+const TABS: readonly SideTab[] = ['comments', 'workflow', 'details']
+const LABELS = {
+  comments: 'review.tab.comments',
+  workflow: 'workflow.tab',
+  details: 'review.tab.details',
+} as const
 
-/** The editor's side panel: comments or the paper's details, as WAI-ARIA tabs (arrow keys). */
+/** The editor's side panel: comments, workflow or the paper's details, as WAI-ARIA tabs. */
 export function SideTabs(props: {
   tab: SideTab
   onTab(tab: SideTab): void
@@ -13,9 +18,10 @@ export function SideTabs(props: {
 }) {
   const { t } = useI18n()
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key]
+    if (step === undefined) return
     event.preventDefault()
-    const next = TABS[(TABS.indexOf(props.tab) + 1) % TABS.length] ?? 'comments'
+    const next = TABS[(TABS.indexOf(props.tab) + step + TABS.length) % TABS.length] ?? 'comments'
     props.onTab(next)
     document.getElementById(`side-tab-${next}`)?.focus()
   }
@@ -34,7 +40,7 @@ export function SideTabs(props: {
             className="side-tab"
             onClick={() => props.onTab(tab)}
           >
-            {t(tab === 'comments' ? 'review.tab.comments' : 'review.tab.details')}
+            {t(LABELS[tab])}
             {tab === 'comments' && props.openComments > 0 && (
               <span className="side-tab-count">{props.openComments}</span>
             )}

@@ -1,5 +1,10 @@
 import { useEffect } from 'react'
-import { readPaperMeta, readPapers, upsertPaperSummary } from '../../../shared/model/index.ts'
+import {
+  readPaperMeta,
+  readPapers,
+  upsertPaperSummary,
+  type PaperStatus,
+} from '../../../shared/model/index.ts'
 import { isLocalOrigin } from '../sync/origins.ts'
 import type { RoomSession } from '../sync/room-session.ts'
 
@@ -16,6 +21,8 @@ export function useIndexSummary(
   paper: RoomSession | null,
   paperId: string,
   writable: boolean,
+  /** From the workflow doc, which alone says where the paper is. */
+  status: PaperStatus,
 ): void {
   useEffect(() => {
     if (index === null || paper === null || !writable) return
@@ -33,13 +40,13 @@ export function useIndexSummary(
       const changed =
         listed === undefined ||
         listed.title !== meta.title ||
-        listed.status !== meta.status ||
+        listed.status !== status ||
         listed.recipients.join('\n') !== meta.recipients.join('\n')
       if (!changed && now - listed.updatedAt < TOUCH_EVERY_MS) return
       upsertPaperSummary(index.doc, {
         id: paperId,
         title: meta.title,
-        status: meta.status,
+        status,
         recipients: meta.recipients,
         createdAt: listed?.createdAt ?? now,
         updatedAt: now,
@@ -57,5 +64,5 @@ export function useIndexSummary(
         sync()
       }
     }
-  }, [index, paper, paperId, writable])
+  }, [index, paper, paperId, writable, status])
 }

@@ -10,6 +10,8 @@ const TEXTS = {
   'disk-full': ['error.disk-full.title', 'error.disk-full.body'],
   'read-only': ['error.read-only.title', 'error.read-only.body'],
   store: ['error.store.title', 'error.store.body'],
+  'export-failed': ['error.export-failed.title', 'error.export-failed.body'],
+  'no-printer': ['error.no-printer.title', 'error.no-printer.body'],
   internal: ['error.internal.title', 'error.internal.body'],
   'host-failed': ['error.host-failed.title', 'error.host-failed.body'],
 } as const satisfies Record<UiError['code'], readonly [MessageKey, MessageKey]>

@@ -1,0 +1,87 @@
+import type { Messages } from './messages.ts'
+
+/** Norsk bokmål for koordinatorens arbeid: arbeidsflyt, navngitte versjoner, godkjenning, eksport. */
+export const nbWorkflow: Messages<'workflow'> = {
+  'workflow.tab': 'Arbeidsflyt',
+  'workflow.status.title': 'Status',
+  'workflow.status.history': 'Historikk',
+  'workflow.status.change': '{name}, {organisation} · {date}',
+  'workflow.status.sentTo': 'Sendt til {recipients} {date}',
+  'workflow.status.noHistory': 'Et utkast: ingen har flyttet det ennå.',
+  'workflow.move.review': 'Send til gjennomlesning',
+  'workflow.move.final': 'Merk som endelig',
+  'workflow.move.sent': 'Merk som sendt …',
+  'workflow.move.draft': 'Åpne igjen som utkast',
+  'workflow.move.onlyCoordinator':
+    'Bare koordinatoren flytter et notat mellom utkast, gjennomlesning, endelig og sendt.',
+  'workflow.move.finalHint':
+    'Endelig låser teksten og detaljene for alle til koordinatoren åpner notatet igjen.',
+  'workflow.sent.recipients': 'Sendt til',
+  'workflow.sent.date': 'Dato sendt',
+  'workflow.sent.confirm': 'Registrer som sendt',
+  'workflow.cancel': 'Avbryt',
+  'workflow.reopen.confirm': 'Åpne igjen som utkast? Da kan alle endre teksten igjen.',
+  'workflow.failed': 'Ikke registrert: {reason}',
+
+  'workflow.versions.title': 'Navngitte versjoner',
+  'workflow.versions.none':
+    'Ingen versjoner ennå. Lagre en for å fryse teksten organisasjonene skal godkjenne.',
+  'workflow.versions.name': 'Navn på versjonen',
+  'workflow.versions.namePlaceholder': 'Sendt til Mission Board',
+  'workflow.versions.save': 'Lagre versjon',
+  'workflow.versions.savedBy': '{name} · {date}',
+  'workflow.versions.current': 'Gjeldende tekst',
+  'workflow.versions.open': 'Åpne',
+  'workflow.versions.compare': 'Endringer til nå',
+  'workflow.versions.restore': 'Gjenopprett',
+  'workflow.versions.restoreConfirm':
+    'Gjøre «{name}» til gjeldende tekst? Lagre teksten nå som en versjon først hvis du kan trenge den igjen.',
+  'workflow.versions.restored': '«{name}» er gjeldende tekst igjen.',
+  'workflow.versions.export': 'Eksporter',
+  'workflow.versions.hash': 'SHA-256 {hash}',
+  'workflow.versions.locked': 'Åpne notatet igjen som utkast for å gjenopprette en versjon.',
+
+  'workflow.signoff.title': 'Godkjenning',
+  'workflow.signoff.endorse': 'Godkjenn for {organisation}',
+  'workflow.signoff.withdraw': 'Trekk tilbake',
+  'workflow.signoff.by': '{organisation} · {name}, {date}',
+  'workflow.signoff.outdated': 'Teksten er endret siden',
+  'workflow.signoff.none': 'Ikke godkjent ennå.',
+  'workflow.signoff.summary': 'Godkjent av: {organisations}',
+
+  'error.export-failed.title': 'Eksporten kunne ikke skrives',
+  'error.export-failed.body':
+    'Ingenting ble lagret. Sjekk mappen du valgte og prøv igjen; detaljene står under.',
+  'error.no-printer.title': 'PDF-utskrift er ikke tilgjengelig',
+  'error.no-printer.body':
+    'Denne maskinen har ikke noe å skrive ut PDF med. Eksporter til Word i stedet, eller installer Chromium.',
+
+  'view.close': 'Lukk',
+  'view.version': 'Versjon «{name}» (skrivebeskyttet)',
+  'view.redline': 'Endringer fra «{from}» til «{to}»',
+  'view.legend': 'Innsatt tekst er understreket, slettet tekst gjennomstreket.',
+
+  'export.open': 'Eksporter …',
+  'export.title': 'Eksporter notatet',
+  'export.format': 'Format',
+  'export.format.docx': 'Word (DOCX)',
+  'export.format.pdf': 'PDF',
+  'export.format.html': 'Nettside (HTML)',
+  'export.format.md': 'Markdown',
+  'export.what': 'Tekst',
+  'export.what.current': 'Gjeldende tekst',
+  'export.compare': 'Marker endringene siden',
+  'export.compare.none': 'Ingenting: en ren kopi',
+  'export.comments': 'Ta med de åpne kommentarene (Word-kommentarer)',
+  'export.date': 'Dato',
+  'export.place': 'Sted',
+  'export.submit': 'Eksporter …',
+  'export.progress.preparing': 'Forbereder …',
+  'export.progress.rendering': 'Setter opp notatet …',
+  'export.progress.printing': 'Skriver ut PDF …',
+  'export.progress.writing': 'Skriver filen …',
+  'export.progress.done': 'Ferdig',
+  'export.saved': 'Lagret: {path}',
+  'export.cancelled': 'Eksporten ble avbrutt; ingenting ble skrevet.',
+  'export.failed': 'Eksporten mislyktes: {reason}',
+}
