@@ -263,7 +263,8 @@ class DocxWriter {
   block(block: Block, depth: number, context: Context): BodyChild[] {
     const change = block.change ?? context.change
     const inner: Context = { ...context, change }
-    const mark = this.#paragraphMark(block.change)
+    // A paragraph inside a wholly inserted or deleted list, quote or table is marked too.
+    const mark = this.#paragraphMark(change)
     switch (block.kind) {
       case 'paragraph':
         return [
@@ -335,7 +336,7 @@ class DocxWriter {
               style,
               numbering: { reference, level, instance },
               children: this.inlines(child.inlines, { change: child.change ?? change }),
-              run: this.#paragraphMark(child.change ?? item.change),
+              run: this.#paragraphMark(child.change ?? change),
             }),
           )
         } else if (child.kind === 'list') {
@@ -365,8 +366,8 @@ class DocxWriter {
         return new TableRow({
           tableHeader: header && index === 0,
           cantSplit: true,
-          ...(row.change === 'ins' ? { insertion: this.#revision() } : {}),
-          ...(row.change === 'del' ? { deletion: this.#revision() } : {}),
+          ...(change === 'ins' ? { insertion: this.#revision() } : {}),
+          ...(change === 'del' ? { deletion: this.#revision() } : {}),
           children: row.cells.map(
             (cell) =>
               new TableCell({

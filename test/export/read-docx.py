@@ -1,6 +1,7 @@
 """Reads a DOCX with python-docx (and the zip's XML where python-docx 0.8 has no API) and prints
 what the export tests check, as JSON: paragraphs with their style names, tables, hyperlinks,
-comments, tracked changes and the footer's fields. Independent of the code that wrote the file."""
+comments, tracked changes (and paragraphs whose mark is inserted or deleted) and the footer's
+fields. Independent of the code that wrote the file."""
 
 import json
 import sys
@@ -70,6 +71,11 @@ def main(path):
         anchored = {}
         for start in document_xml.iter(W + "commentRangeStart"):
             anchored[start.get(W + "id")] = True
+        marked = {"ins": [], "del": []}
+        for paragraph in document_xml.iter(W + "p"):
+            for change in ("ins", "del"):
+                if paragraph.find(W + "pPr/" + W + "rPr/" + W + change) is not None:
+                    marked[change].append(text_of(paragraph))
         insertions = [text_of(e) for e in document_xml.iter(W + "ins")]
         deletions = [text_of(e) for e in document_xml.iter(W + "del")]
         footers = []
@@ -89,6 +95,8 @@ def main(path):
         "anchoredCommentIds": sorted(anchored),
         "insertions": insertions,
         "deletions": deletions,
+        "insertedParagraphs": marked["ins"],
+        "deletedParagraphs": marked["del"],
         "footers": footers,
         "title": document.core_properties.title,
     }, ensure_ascii=False))

@@ -31,6 +31,13 @@ describe('a redline between two named versions', () => {
         'Kommunesektoren i Nord-Norge står også bak notatet.',
       ]),
     )
+    // Whole paragraphs go with their paragraph mark, so accepting every change leaves no gap.
+    expect(report.deletedParagraphs).toEqual([
+      'Departementet bør støtte norske byers søknader med nasjonal medfinansiering.',
+    ])
+    expect(report.insertedParagraphs).toEqual([
+      'Kommunesektoren i Nord-Norge står også bak notatet.',
+    ])
     // Text both versions share is neither inserted nor deleted.
     const changed = [...report.insertions, ...report.deletions].join('\n')
     expect(changed).not.toContain('Mission Board bør åpne en egen utlysning')

@@ -23,6 +23,9 @@ export type DocxReport = {
   anchoredCommentIds: string[]
   insertions: string[]
   deletions: string[]
+  /** Paragraphs whose paragraph mark is a tracked insertion or deletion (the whole paragraph). */
+  insertedParagraphs: string[]
+  deletedParagraphs: string[]
   footers: { text: string; fields: string[] }[]
   title: string
 }
