@@ -94,6 +94,7 @@ tr{break-inside:avoid}
 .signatories li{border-top:.75pt solid #c5cdd6;padding-top:5pt;margin:0}
 .signatories .org{display:block;font:600 10pt/1.3 ${SANS}}
 .signatories .by{display:block;font:9pt/1.35 ${SANS};color:${MUTED}}
+.signatories .version{white-space:nowrap}
 mark.comment{background:#fff1b8;color:inherit}
 sup.comment-ref{font:600 7pt ${SANS};color:#8a6d00}
 sup.comment-ref a{color:inherit;text-decoration:none}

@@ -97,10 +97,12 @@ function titleBlock(document: ExportDocument, labels: Labels): string {
 function signatories(document: ExportDocument, labels: Labels): string {
   const items = document.signatories.map((signatory) => {
     const details = [
-      signatory.endorsedBy ? labels.endorsedBy(signatory.endorsedBy) : null,
-      signatory.versionName ? labels.endorsedVersion(signatory.versionName) : null,
+      signatory.endorsedBy ? escape(labels.endorsedBy(signatory.endorsedBy)) : null,
+      signatory.versionName
+        ? `<span class="version">${escape(labels.endorsedVersion(signatory.versionName))}</span>`
+        : null,
     ].filter((detail) => detail !== null)
-    const by = details.length > 0 ? `<span class="by">${escape(details.join(', '))}</span>` : ''
+    const by = details.length > 0 ? `<span class="by">${details.join(', ')}</span>` : ''
     return `<li><span class="org">${escape(signatory.organisation)}</span>${by}</li>`
   })
   return (
