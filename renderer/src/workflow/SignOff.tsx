@@ -76,10 +76,10 @@ export function SignOff(props: {
                           name: endorsement.by.name,
                           date: format.dateTime(endorsement.at),
                         })}
+                        {!current && (
+                          <span className="signoff-outdated">{t('workflow.signoff.outdated')}</span>
+                        )}
                       </span>
-                      {!current && (
-                        <span className="signoff-outdated">{t('workflow.signoff.outdated')}</span>
-                      )}
                     </li>
                   ))}
                 </ul>
