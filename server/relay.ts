@@ -229,20 +229,22 @@ export class Relay {
 
   /**
    * A room's doc for the write guard: the loaded one (it holds accepted updates not yet on disk),
-   * or one loaded now and unloaded again when idle. Null while the room's last appends are still
-   * on their way to disk, or when the store cannot read it.
+   * or one loaded now and unloaded again when idle. Throws RejectedFrame (1011, transient) while
+   * the room's last appends are still on their way to disk or when the store cannot read it.
    */
-  #loadDoc(name: string): Y.Doc | null {
+  #loadDoc(name: string): Y.Doc {
     const parsed = parseRoom(name)
+    if (parsed === null) throw new RangeError(`Not a room name: ${name}`)
     const registry = this.#services.registry
-    if (parsed === null || registry.isDraining(name)) return null
+    if (registry.isDraining(name)) {
+      throw new RejectedFrame('storageFailed', `${name} is being reloaded`)
+    }
     try {
       const room = registry.acquire(name, parsed)
       registry.release(room)
       return room.doc
     } catch (error) {
-      this.#services.log('load-failed', { room: name, error: String(error) })
-      return null
+      throw new RejectedFrame('storageFailed', `loading ${name}: ${String(error)}`)
     }
   }
 

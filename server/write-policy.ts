@@ -16,11 +16,7 @@ export const writePolicy: WriteGuard = (writer, room, { doc, update, loadDoc }) 
   if (room.kind === 'workflow') return workflowUpdateRefusal(doc, update, writer)
   if (room.kind === 'comments') return commentsUpdateRefusal(doc, update, writer)
   if (room.kind !== 'paper' || room.paperId === null) return null
-  const workflow = loadDoc(workflowRoom(room.workspace, room.paperId))
-  if (workflow === null) {
-    return "The paper's status could not be read just now; reconnect to send your changes again."
-  }
-  const status = readWorkflowStatus(workflow)
+  const status = readWorkflowStatus(loadDoc(workflowRoom(room.workspace, room.paperId)))
   return isLocked(status)
     ? `The paper is ${status}: its text and details are locked until the coordinator reopens it as a draft.`
     : null

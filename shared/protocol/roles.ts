@@ -42,10 +42,11 @@ export type WriteContext = {
   /** The room's doc before the update. Read it or copy it; never change it. */
   doc: Y.Doc
   /**
-   * Another room's doc by name, loaded from the store when no socket holds it; null when it cannot
-   * be read just now. Read only.
+   * Another room's doc by name, loaded from the store when no socket holds it. Read only. Throws
+   * when it cannot be read just now: the relay then closes the sender's socket with a transient
+   * code, so the client reconnects and sends the update again, instead of refusing it for good.
    */
-  loadDoc(room: string): Y.Doc | null
+  loadDoc(room: string): Y.Doc
 }
 
 /**

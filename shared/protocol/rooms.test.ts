@@ -90,7 +90,7 @@ describe('roles', () => {
     const context: WriteContext = {
       update: new Uint8Array(),
       doc: new Y.Doc(),
-      loadDoc: () => null,
+      loadDoc: () => new Y.Doc(),
     }
     const final = { guard: () => 'The paper is final.', context }
     const allow = { guard: () => null, context }
@@ -105,7 +105,7 @@ describe('roles', () => {
     const context: WriteContext = {
       update: new Uint8Array(),
       doc: new Y.Doc(),
-      loadDoc: () => null,
+      loadDoc: () => new Y.Doc(),
     }
     const seen: string[] = []
     const guard = (name: string, refusal: string | null) => () => (seen.push(name), refusal)

@@ -76,7 +76,16 @@ async function setup() {
     await relay.close()
     relay = await start()
   }
-  return { file, authors, tokens, as, read, restart, url: () => relay.url }
+  return {
+    file,
+    authors,
+    tokens,
+    as,
+    read,
+    restart,
+    url: () => relay.url,
+    store: () => relay.store,
+  }
 }
 
 /** Makes `change` in the client's doc and resolves once the relay handled it: the refusal, or ''. */
@@ -340,6 +349,28 @@ describe('a final paper is locked on the relay', () => {
     expect(readPaperMeta(await read(PAPER)).value.title).toBe('Gjenåpnet')
     const history = readWorkflow(await read()).value.history
     expect(history.map((change) => change.status)).toEqual(['review', 'final', 'draft'])
+  })
+
+  test('when the status cannot be read, the update is not refused: the socket closes with 1011 and the client resends', async () => {
+    const { as, store: relayStore } = await setup()
+    const store = relayStore()
+    const original = store.read.bind(store)
+    let failures = 0
+    store.read = (doc) => {
+      if (doc !== WORKFLOW || failures > 0) return original(doc)
+      failures++
+      throw new Error('disk I/O error')
+    }
+    const reader = await as('reviewer', PAPER)
+    const editor = await as('ntnu', PAPER)
+    writePaperMeta(editor.doc, { title: 'Sendt på nytt' })
+    expect((await editor.closed).code).toBe(1011)
+    await waitFor(
+      () => readPaperMeta(reader.doc).value.title === 'Sendt på nytt',
+      'the client to resend after reconnecting',
+    )
+    expect(failures).toBe(1)
+    expect(editor.denied).toEqual([])
   })
 
   test('the lock follows the workflow room only: a status an editor writes into the meta locks nothing', async () => {
