@@ -1,9 +1,10 @@
 // @ts-check
 // The one-way import rule of docs/architecture.md, as lint rules that fail CI:
-//   shared (but shared/store) imports libraries only: no node:*, no DOM host, no electron;
-//   shared/store is Node-only and may import node:* and shared;
+//   shared (but shared/store and shared/export-node) imports libraries only: no node:*, no DOM
+//   host, no electron;
+//   shared/store and shared/export-node are Node-only and may import node:* and shared;
 //   server and electron import shared; renderer never imports electron, server,
-//   shared/store or node:*.
+//   shared/store, shared/export-node or node:*.
 
 const nodeBuiltins = [
   'node:*',
@@ -26,7 +27,7 @@ const forbid = (message, group) => ({ group, message })
 export const layerRules = [
   {
     files: ['shared/**/*.{ts,tsx}'],
-    ignores: ['shared/store/**'],
+    ignores: ['shared/store/**', 'shared/export-node/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,6 +46,10 @@ export const layerRules = [
               '**/store',
               '**/store/**',
             ]),
+            forbid('shared/export-node is Node-only; isomorphic shared code must not import it.', [
+              '**/export-node',
+              '**/export-node/**',
+            ]),
           ],
         },
       ],
@@ -58,6 +63,23 @@ export const layerRules = [
         {
           patterns: [
             forbid('shared/store imports libraries and shared only.', [
+              '**/server/**',
+              '**/electron/**',
+              '**/renderer/**',
+            ]),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/export-node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid('shared/export-node imports libraries and shared only.', [
               '**/server/**',
               '**/electron/**',
               '**/renderer/**',
@@ -114,6 +136,8 @@ export const layerRules = [
               '**/server/**',
               '**/shared/store',
               '**/shared/store/**',
+              '**/shared/export-node',
+              '**/shared/export-node/**',
             ]),
           ],
         },

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { JSONContent } from '@tiptap/core'
-import { loadExportFonts } from '../server/export/fonts.ts'
-import { openPdfPrinter, printPdf } from '../server/export/pdf.ts'
+import { loadExportFonts } from '../shared/export-node/fonts.ts'
+import { openPdfPrinter, printPdf } from '../shared/export-node/pdf.ts'
 import {
   toDocx,
   toMarkdown,

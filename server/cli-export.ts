@@ -27,8 +27,8 @@ import {
 import { UpdateStore } from '../shared/store/index.ts'
 import { CommandError, UsageError, optionalString, requireString, type Values } from './cli-args.ts'
 import type { Output } from './cli-admin.ts'
-import { loadExportFonts } from './export/fonts.ts'
-import { PdfError, printPdf } from './export/pdf.ts'
+import { loadExportFonts } from '../shared/export-node/fonts.ts'
+import { PdfError, printPdf } from '../shared/export-node/pdf.ts'
 import { MemberDirectory } from './members.ts'
 import { relayExtension } from './relay-schema.ts'
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadExportFonts } from '../../server/export/fonts.ts'
+import { loadExportFonts } from '../../shared/export-node/fonts.ts'
 import { toMarkdown, toStandaloneHtml } from '../../shared/export/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { fixturePaper } from './fixture.ts'

@@ -1,8 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadExportFonts } from '../../server/export/fonts.ts'
-import { findChromium, openPdfPrinter, PdfError, type PdfPrinter } from '../../server/export/pdf.ts'
+import { loadExportFonts } from '../../shared/export-node/fonts.ts'
+import {
+  findChromium,
+  openPdfPrinter,
+  PdfError,
+  type PdfPrinter,
+} from '../../shared/export-node/pdf.ts'
 import { toPrintHtml, type ExportSource } from '../../shared/export/index.ts'
 import { CHROMIUM } from '../helpers/chromium.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'

@@ -24,6 +24,10 @@ describe('the one-way import rule', () => {
     ['shared/store/update-store.ts', "import { startRelay } from '../../server/relay.ts'"],
     ['server/relay.ts', "import { App } from '../renderer/App.tsx'"],
     ['electron/host/store.ts', "import { startRelay } from '../../server/relay.ts'"],
+    ['shared/export/html.ts', "import { loadExportFonts } from '../export-node/fonts.ts'"],
+    ['shared/export-node/pdf.ts', "import { CommandError } from '../../server/cli-args.ts'"],
+    ['shared/export-node/pdf.ts', "import { app } from '../../electron/main/index.ts'"],
+    ['renderer/App.tsx', "import { printPdf } from '../shared/export-node/pdf.ts'"],
   ])('%s may not: %s', async (filePath, code) => {
     expect(await importViolations(filePath, `${code}\nexport {}\n`)).toHaveLength(1)
   })
@@ -33,6 +37,11 @@ describe('the one-way import rule', () => {
     ['shared/store/update-store.ts', "import { readFileSync } from 'node:fs'"],
     ['server/relay.ts', "import { UpdateStore } from '../shared/store/index.ts'"],
     ['electron/host/store.ts', "import { UpdateStore } from '../../shared/store/index.ts'"],
+    ['shared/export-node/fonts.ts', "import { readFileSync } from 'node:fs'"],
+    ['shared/export-node/pdf.ts', "import { chromium } from 'playwright-core'"],
+    ['shared/export-node/fonts.ts', "import type { ExportFont } from '../export/index.ts'"],
+    ['electron/host/x.ts', "import { loadExportFonts } from '../../shared/export-node/fonts.ts'"],
+    ['server/cli-export.ts', "import { printPdf } from '../shared/export-node/pdf.ts'"],
   ])('%s may: %s', async (filePath, code) => {
     expect(await importViolations(filePath, `${code}\nexport {}\n`)).toEqual([])
   })

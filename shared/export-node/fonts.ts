@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { ExportFont } from '../../shared/export/index.ts'
+import type { ExportFont } from '../export/index.ts'
 
 /**
  * The faces the house style embeds: Inter for headings and the title block, Source Serif 4 for
