@@ -1,10 +1,14 @@
 import type { HostImplementation, Result } from '../../shared/ipc/index.ts'
 import { validateRequest } from '../../shared/ipc/index.ts'
+import type { ExportService } from './export-service.ts'
 import { ok, toHostError } from './host-error.ts'
 import type { HostServices } from './host-services.ts'
 
-/** The contract, implemented once for Electron's IPC and the preview's bridge alike. */
-export function createHostHandlers(services: HostServices) {
+/**
+ * The contract, implemented once for Electron's IPC and the preview's bridge alike; only the
+ * exporter (save dialog and printer) differs between the two.
+ */
+export function createHostHandlers(services: HostServices, exporter: ExportService) {
   const { workspaces, settings, store, log } = services
   return {
     'app/info': async () => ok(services.info()),
@@ -27,6 +31,7 @@ export function createHostHandlers(services: HostServices) {
       const known = workspaces.checkDoc(doc)
       return known.ok ? store.confirm(doc, stateVector) : known
     },
+    'export/save': (request) => exporter.save(request),
     'log/write': async ({ level, message }) => {
       log.write(level, message, { source: 'renderer' })
       return ok(null)

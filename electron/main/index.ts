@@ -7,6 +7,7 @@ import { openHostServices, type HostServices } from '../host/host-services.ts'
 import { contentSecurityPolicy } from '../host/web-policy.ts'
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts'
 import { claimSingleInstance, setupDeepLinks } from './deep-links.ts'
+import { createAppExporter } from './export.ts'
 import { isTrustedSender, setupIpc } from './ipc.ts'
 import { setupLifecycle } from './lifecycle.ts'
 import { applyMenu } from './menu.ts'
@@ -43,7 +44,8 @@ async function start(): Promise<BrowserWindow | null> {
   const trusted = DEV_URL ? [APP_ORIGIN, new URL(DEV_URL).origin] : [APP_ORIGIN]
   setupWebSecurity(trusted, services.log)
   setupAppProtocol(RENDERER, () => contentSecurityPolicy(services.registry.relays()))
-  setupIpc(createHostHandlers(services), services, (event) =>
+  const exporter = createAppExporter(services, () => window)
+  setupIpc(createHostHandlers(services, exporter), services, (event) =>
     isTrustedSender(event, () => window, trusted),
   )
   const ready = createMainWindow(services, PRELOAD)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { invalidPayload, parseWire, stringifyWire, validateEvent } from '../../shared/ipc/index.ts'
+import type { ExportService } from '../host/export-service.ts'
 import { createHostHandlers, dispatch } from '../host/host-handlers.ts'
 import type { HostServices } from '../host/host-services.ts'
 import { contentSecurityPolicy } from '../host/web-policy.ts'
@@ -23,6 +24,8 @@ export type PreviewServerOptions = {
   /** The built renderer (out/renderer). */
   root: string
   services: HostServices
+  /** `export/save` without a native dialog: see preview-exporter.ts. */
+  exporter: ExportService
   /** 0 (the default) picks a free port. */
   port?: number
   /** Random per run unless given (tests). */
@@ -45,7 +48,7 @@ export type PreviewServer = {
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const { services, root } = options
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const handlers = createHostHandlers(services)
+  const handlers = createHostHandlers(services, options.exporter)
   const streams = new Set<ServerResponse>()
   const csp = () => contentSecurityPolicy(services.registry.relays())
   let port = options.port ?? 0

@@ -6,21 +6,27 @@ import { EventOutbox } from '../host/event-outbox.ts'
 import { openHostServices } from '../host/host-services.ts'
 import { plainSecretBox } from '../host/secret-vault.ts'
 import { startPreviewServer } from './bridge-server.ts'
+import { createPreviewExporter } from './preview-exporter.ts'
 
-const USAGE = `Usage: node electron/preview/cli.ts [--profile DIR] [--port N] [--renderer DIR] [--json]
+const USAGE = `Usage: node electron/preview/cli.ts [--profile DIR] [--exports DIR] [--port N] [--renderer DIR] [--json]
 
 Serves the built renderer (npm run build) on http://127.0.0.1 with the desktop host's services
 behind a loopback bridge. The printed link carries this run's access token.
 
   --profile DIR   user-data folder; reuse it to keep workspaces and papers (default: a new temp folder)
+  --exports DIR   where exports are saved, since a browser has no save dialog: each under the
+                  name the app suggests, "Name (2).pdf" when taken (default: <profile>/exports).
+                  PDF is printed by headless Chromium: SAMSTEMT_CHROMIUM, else /usr/bin/chromium
+                  or another usual install path
   --port N        port on 127.0.0.1 (default: a free one)
   --renderer DIR  built renderer (default: out/renderer)
-  --json          print {"url","port","token","profile"} as one JSON line, for scripts and tests`
+  --json          print {"url","port","token","profile","exports"} as one JSON line, for scripts and tests`
 
 function options() {
   const { values } = parseArgs({
     options: {
       profile: { type: 'string' },
+      exports: { type: 'string' },
       port: { type: 'string', default: '0' },
       renderer: { type: 'string', default: join(import.meta.dirname, '../../out/renderer') },
       json: { type: 'boolean', default: false },
@@ -38,11 +44,12 @@ function options() {
     process.exit(1)
   }
   const profile = resolve(values.profile ?? mkdtempSync(join(tmpdir(), 'samstemt-preview-')))
-  return { port, renderer, profile, json: values.json }
+  const exports = resolve(values.exports ?? join(profile, 'exports'))
+  return { port, renderer, profile, exports, json: values.json }
 }
 
 async function main(): Promise<void> {
-  const { port, renderer, profile, json } = options()
+  const { port, renderer, profile, exports, json } = options()
   const services = openHostServices({
     userData: profile,
     // A browser has no OS keychain: tokens are stored as they are, and app/info says so.
@@ -51,10 +58,11 @@ async function main(): Promise<void> {
     platform: `${process.platform} (preview)`,
     outbox: new EventOutbox(),
   })
-  const server = await startPreviewServer({ root: renderer, services, port })
+  const exporter = createPreviewExporter(services, { folder: exports })
+  const server = await startPreviewServer({ root: renderer, services, exporter, port })
   const printed = json
-    ? JSON.stringify({ url: server.url, port: server.port, token: server.token, profile })
-    : `Samstemt preview: ${server.url}\nProfile: ${profile}\nStop with Ctrl+C.`
+    ? JSON.stringify({ url: server.url, port: server.port, token: server.token, profile, exports })
+    : `Samstemt preview: ${server.url}\nProfile: ${profile}\nExports: ${exports}\nStop with Ctrl+C.`
   process.stdout.write(printed + '\n')
 
   let stopping = false

@@ -14,7 +14,7 @@ export function isBytes(value: unknown): value is Uint8Array {
   return Object.prototype.toString.call(value) === '[object Uint8Array]'
 }
 
-function kind(value: unknown): string {
+export function kind(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (isBytes(value)) return 'bytes'
@@ -94,4 +94,33 @@ export function object(required: Record<string, Check>, optional: Record<string,
     }
     return null
   }) satisfies Check
+}
+
+export const boolean: Check = (value, path) =>
+  typeof value === 'boolean' ? null : `${path} must be true or false; got ${kind(value)}`
+
+/** An integer in [min, max]; epoch milliseconds, offsets and the like. */
+export function integer(min: number, max: number): Check {
+  return (value, path) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? null
+      : `${path} must be a whole number from ${min} to ${max}`
+}
+
+/** An array of 0..maxItems items (`arrayOf` is for batches, which are never empty). */
+export function listOf(item: Check, maxItems: number): Check {
+  return (value, path) => {
+    if (!Array.isArray(value)) return `${path} must be an array; got ${kind(value)}`
+    if (value.length > maxItems) return `${path} has more than ${maxItems} items`
+    for (let i = 0; i < value.length; i++) {
+      const problem = item(value[i], `${path}[${i}]`)
+      if (problem) return problem
+    }
+    return null
+  }
+}
+
+/** Both checks, in order: the first problem found. */
+export function both(first: Check, second: Check): Check {
+  return (value, path) => first(value, path) ?? second(value, path)
 }

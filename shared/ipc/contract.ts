@@ -3,6 +3,7 @@
 // preload exposes exactly `SamstemtApi` as `window.samstemt`, and every payload is validated
 // on arrival (shared/ipc/validate.ts).
 
+import type { ExportSource } from '../export/types.ts'
 import type { Role } from '../protocol/index.ts'
 
 /** A workspace this profile belongs to, as the renderer sees it (the token never leaves the host). */
@@ -33,6 +34,10 @@ export type HostError = {
     | 'disk-full'
     | 'read-only'
     | 'store'
+    /** An export could not be made (rendering or printing failed); the file is left as it was. */
+    | 'export-failed'
+    /** PDF export found nothing to print with (no Chromium for the preview or the CLI). */
+    | 'no-printer'
     /** A bug in the host; the message says where the log is. */
     | 'internal'
   message: string
@@ -65,6 +70,36 @@ export type StoredUpdates = {
   confirmed: Uint8Array | null
 }
 
+/** The file formats a paper exports to. */
+export type ExportFormat = 'docx' | 'pdf' | 'html' | 'md'
+
+/** What to export, and how; the host asks the user where to save it. */
+export type ExportRequest = {
+  format: ExportFormat
+  /** The paper (as it is now, or a named version) to export. */
+  source: ExportSource
+  /**
+   * An older version to compare with: the export is then a redline from `compareWith` to
+   * `source`, with insertions and deletions marked. DOCX and PDF only, and without comments.
+   */
+  compareWith: ExportSource | null
+  /** Comment threads as Word comments (DOCX) or numbered notes (PDF, HTML, Markdown). */
+  includeComments: boolean
+  /**
+   * The file name the save dialog proposes, e.g. the paper's title. The host makes it a safe
+   * name (no folders, no characters a file system refuses) with the format's extension.
+   */
+  suggestedName: string
+}
+
+/** Where the export was written, or that the user closed the save dialog. */
+export type ExportSaved = { path: string } | { cancelled: true }
+
+/** The steps of one export, in order; `printing` only for PDF. */
+export type ExportStage = 'preparing' | 'rendering' | 'printing' | 'writing' | 'done'
+
+export type ExportProgress = { stage: ExportStage }
+
 /** Request/response calls, renderer -> host. Every handler returns a Result. */
 export type HostHandlers = {
   'app/info': () => AppInfo
@@ -89,6 +124,13 @@ export type HostHandlers = {
   'store/append': (req: { doc: string; updates: Uint8Array[] }) => { stored: number }
   /** Records the relay's committed state vector for a doc (from its durability acknowledgement). */
   'store/confirm': (req: { doc: string; stateVector: Uint8Array }) => null
+  /**
+   * Asks the user where to save (the native save dialog; the preview writes into its exports
+   * folder), renders the paper, prints it for PDF, and writes the file atomically: a failed
+   * export leaves any file already at that path untouched. Progress arrives as
+   * `export/progress` events meanwhile; one export runs at a time.
+   */
+  'export/save': (req: ExportRequest) => ExportSaved
   /** Appends to the host log file. */
   'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
 }
@@ -107,6 +149,11 @@ export type HostEvents = {
   'menu/redo': null
   /** The store reports a problem (full disk, recovered file) the user must see. */
   'store/problem': HostError
+  /**
+   * How far the running `export/save` has come: sent after the user chose the file, then
+   * once per stage until `done`. A failed or cancelled export sends no `done`; its Result says why.
+   */
+  'export/progress': ExportProgress
 }
 
 export type Channel = keyof HostHandlers

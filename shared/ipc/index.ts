@@ -1,6 +1,11 @@
 export type {
   AppInfo,
   Channel,
+  ExportFormat,
+  ExportProgress,
+  ExportRequest,
+  ExportSaved,
+  ExportStage,
   HostError,
   HostEvent,
   HostEvents,
@@ -29,3 +34,4 @@ export {
   type ValidRequest,
 } from './validate.ts'
 export { fromWire, parseWire, stringifyWire, toWire } from './wire.ts'
+export { EXPORT_FORMATS, EXPORT_STAGES, REDLINE_FORMATS } from './export-checks.ts'

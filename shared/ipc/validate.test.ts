@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatInviteLink } from '../protocol/index.ts'
+import type { ExportSource } from '../export/index.ts'
 import type { Channel } from './contract.ts'
 import { CHANNELS, EVENTS, LIMITS, validateEvent, validateRequest } from './validate.ts'
 
@@ -10,6 +11,75 @@ const link = formatInviteLink({
   name: 'Ingrid',
 })
 const update = new Uint8Array([0, 0])
+
+/** A short paper as the renderer sends it for export. */
+function paper(): ExportSource {
+  return {
+    title: 'Én stemme for byene',
+    recipients: ['EU Mission Board'],
+    language: 'nb',
+    date: '2026-11-27',
+    place: 'Stavanger',
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Hovedbudskap' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Byene ', marks: [{ type: 'bold' }] },
+            {
+              type: 'text',
+              text: 'samarbeider',
+              marks: [{ type: 'link', attrs: { href: 'https://example.org', target: null } }],
+            },
+          ],
+        },
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                {
+                  type: 'tableCell',
+                  attrs: { colspan: 1, rowspan: 1, colwidth: [120] },
+                  content: [{ type: 'paragraph' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    signatories: [{ organisation: 'NTNU', endorsedBy: 'Annemie', versionName: 'Endelig 1' }],
+    versionName: null,
+    comments: [
+      {
+        id: 'c1',
+        author: 'Åse',
+        organisation: 'Smartbyene',
+        text: 'Bodø?',
+        createdAt: Date.UTC(2026, 10, 20),
+        replies: [{ author: 'Kari', organisation: 'Nordic Edge', text: 'Ja', createdAt: 1 }],
+        range: { start: 0, end: 4 },
+        quote: 'Byen',
+        resolved: false,
+      },
+    ],
+  }
+}
+
+function exportRequest(patch: Record<string, unknown> = {}) {
+  return {
+    format: 'pdf',
+    source: paper(),
+    compareWith: null,
+    includeComments: true,
+    suggestedName: 'Én stemme: for byene',
+    ...patch,
+  }
+}
 
 /** One valid request per channel; the tests below break each in turn. */
 const valid: Record<Channel, unknown> = {
@@ -24,6 +94,7 @@ const valid: Record<Channel, unknown> = {
   'store/load': { doc: 'smart-cities/paper/p1' },
   'store/append': { doc: 'smart-cities/paper/p1/comments', updates: [update] },
   'store/confirm': { doc: 'smart-cities/paper/p1', stateVector: new Uint8Array([1, 7, 3]) },
+  'export/save': exportRequest(),
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
 }
 
@@ -118,12 +189,110 @@ describe('validateRequest', () => {
   })
 })
 
+describe('validateRequest for export/save', () => {
+  const source = (patch: Record<string, unknown>) =>
+    exportRequest({ source: { ...paper(), ...patch } })
+  const body = (...content: unknown[]) => source({ body: { type: 'doc', content } })
+  const nested = (depth: number): unknown =>
+    depth === 1 ? { type: 'paragraph' } : { type: 'blockquote', content: [nested(depth - 1)] }
+
+  it('accepts every format, a redline for DOCX and PDF, and a version without comments', () => {
+    for (const format of ['docx', 'pdf', 'html', 'md']) {
+      expect(validateRequest('export/save', exportRequest({ format })).ok).toBe(true)
+    }
+    const withoutComments: Partial<ExportSource> = paper()
+    delete withoutComments.comments
+    for (const format of ['docx', 'pdf']) {
+      const redline = exportRequest({ format, compareWith: paper(), includeComments: false })
+      expect(validateRequest('export/save', redline).ok).toBe(true)
+    }
+    expect(validateRequest('export/save', exportRequest({ source: withoutComments })).ok).toBe(true)
+  })
+
+  it('refuses a redline to HTML or Markdown, and a redline with comments', () => {
+    const html = exportRequest({ format: 'html', compareWith: paper(), includeComments: false })
+    expect(refusal('export/save', html)).toContain('compareWith is for DOCX and PDF only')
+    const withComments = exportRequest({ compareWith: paper(), includeComments: true })
+    expect(refusal('export/save', withComments)).toContain('includeComments must be false')
+  })
+
+  it('names the field of the source that is wrong', () => {
+    expect(refusal('export/save', exportRequest({ format: 'odt' }))).toContain(
+      'request.format must be one of docx, pdf, html, md',
+    )
+    expect(refusal('export/save', source({ language: 'sv' }))).toContain('source.language')
+    expect(refusal('export/save', source({ date: '27.11.2026' }))).toContain(
+      'request.source.date is not a valid ISO date',
+    )
+    expect(refusal('export/save', source({ recipients: 'EU' }))).toContain('must be an array')
+    expect(refusal('export/save', source({ signatories: [{ org: 'NTNU' }] }))).toContain(
+      'signatories[0].org is not expected',
+    )
+    expect(refusal('export/save', source({ body: { type: 'paragraph' } }))).toContain(
+      'request.source.body.type must be "doc"',
+    )
+    expect(refusal('export/save', body({ type: 'paragraph', content: 'x' }))).toContain(
+      'request.source.body.content[0].content must be an array',
+    )
+    expect(refusal('export/save', body({ type: 'text', text: 7 }))).toContain(
+      'text must be a string',
+    )
+    expect(refusal('export/save', body({ type: 'p', html: '<b>' }))).toContain(
+      'html is not expected',
+    )
+    expect(refusal('export/save', body({ type: '<script>' }))).toContain('not a valid node type')
+    expect(refusal('export/save', body({ type: 'p', attrs: { a: {} } }))).toContain(
+      'attrs.a must be',
+    )
+    const comment = { ...paper().comments![0]!, range: { start: 5, end: 2 } }
+    expect(refusal('export/save', source({ comments: [comment] }))).toContain('is after')
+    expect(refusal('export/save', exportRequest({ includeComments: 'yes' }))).toContain(
+      'includeComments must be true or false',
+    )
+    const withoutCompare: Record<string, unknown> = exportRequest()
+    delete withoutCompare.compareWith
+    expect(refusal('export/save', withoutCompare)).toContain('request.compareWith is missing')
+  })
+
+  it('refuses a body nested deeper than the limit, and accepts one at the limit', () => {
+    expect(validateRequest('export/save', body(nested(LIMITS.exportDepth - 1))).ok).toBe(true)
+    expect(refusal('export/save', body(nested(LIMITS.exportDepth)))).toContain(
+      `nested more than ${LIMITS.exportDepth} levels deep`,
+    )
+  })
+
+  it('refuses a paper past its size limits: characters, nodes, names and file name', () => {
+    const long = 'x'.repeat(LIMITS.exportChars / 2)
+    const text = { type: 'paragraph', content: [{ type: 'text', text: long }] }
+    expect(validateRequest('export/save', body(text)).ok).toBe(true)
+    expect(refusal('export/save', body(text, text, text))).toContain(
+      `more than ${LIMITS.exportChars} characters in all`,
+    )
+    // The redline's older version has limits of its own, not a share of the newer one's.
+    const big = { ...paper(), body: { type: 'doc', content: [text] } }
+    const redline = exportRequest({ source: big, compareWith: big, includeComments: false })
+    expect(validateRequest('export/save', redline).ok).toBe(true)
+    const many = Array.from({ length: LIMITS.exportNodes }, () => ({ type: 'horizontalRule' }))
+    const crowded = source({ body: { type: 'doc', content: many } })
+    expect(refusal('export/save', crowded)).toContain(`more than ${LIMITS.exportNodes} nodes`)
+    const title = 'T'.repeat(LIMITS.exportFieldChars + 1)
+    expect(refusal('export/save', source({ title }))).toContain('title is longer than')
+    const suggestedName = 'n'.repeat(LIMITS.exportFileNameChars + 1)
+    expect(refusal('export/save', exportRequest({ suggestedName }))).toContain(
+      'suggestedName is longer than',
+    )
+  })
+})
+
 describe('validateEvent', () => {
   it('accepts each event of the contract with its payload', () => {
     expect(validateEvent('app/invite', { link }).ok).toBe(true)
     expect(validateEvent('store/problem', { code: 'disk-full', message: 'Free space' }).ok).toBe(
       true,
     )
+    for (const stage of ['preparing', 'rendering', 'printing', 'writing', 'done']) {
+      expect(validateEvent('export/progress', { stage }).ok).toBe(true)
+    }
     for (const menu of EVENTS.filter((event) => event.startsWith('menu/'))) {
       expect(validateEvent(menu, null).ok).toBe(true)
     }
@@ -133,5 +302,6 @@ describe('validateEvent', () => {
     expect(validateEvent('app/quit', null).ok).toBe(false)
     expect(validateEvent('app/invite', { link: 1 }).ok).toBe(false)
     expect(validateEvent('menu/export', { now: true }).ok).toBe(false)
+    expect(validateEvent('export/progress', { stage: 'uploading' }).ok).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 import { isValidId, parseRoom } from '../protocol/rooms.ts'
 import { arrayOf, bytes, none, nullable, object, oneOf, string, type Check } from './checks.ts'
 import type { Channel, HostError, HostEvent, HostEvents, Request, Result } from './contract.ts'
+import { EXPORT_LIMITS, exportProgress, exportRequest } from './export-checks.ts'
 
 /** The limits every request is held to, whichever side sent it. */
 export const LIMITS = {
@@ -12,6 +13,7 @@ export const LIMITS = {
   batchBytes: 64 * 1024 * 1024,
   /** A state vector holds two varints per client that ever wrote the doc. */
   stateVectorBytes: 1024 * 1024,
+  ...EXPORT_LIMITS,
 } as const
 
 const id: Check = (value, path) =>
@@ -40,6 +42,7 @@ const requests: Record<Channel, Check> = {
     updates: arrayOf(bytes(LIMITS.updateBytes), LIMITS.updatesPerBatch, LIMITS.batchBytes),
   }),
   'store/confirm': object({ doc: room, stateVector: bytes(LIMITS.stateVectorBytes) }),
+  'export/save': exportRequest,
   'log/write': object({
     level: oneOf(['info', 'warn', 'error']),
     message: string(LIMITS.logChars),
@@ -56,6 +59,7 @@ const events: Record<HostEvent, Check> = {
     code: string(40),
     message: string(LIMITS.logChars),
   }),
+  'export/progress': exportProgress,
 }
 
 /** Every channel of the contract, for registering handlers and checking names. */

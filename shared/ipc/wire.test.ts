@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateRequest } from './validate.ts'
-import { parseWire, stringifyWire } from './wire.ts'
+import { LIMITS, validateRequest as validate } from './validate.ts'
+import { MAX_WIRE_DEPTH, parseWire, stringifyWire } from './wire.ts'
 
 describe('the bridge wire format', () => {
   it('carries byte arrays through JSON and back as Uint8Arrays', () => {
@@ -25,8 +26,45 @@ describe('the bridge wire format', () => {
   })
 
   it('refuses nesting deeper than any request', () => {
-    const deep = '['.repeat(100) + ']'.repeat(100)
+    const deep = '['.repeat(MAX_WIRE_DEPTH + 2) + ']'.repeat(MAX_WIRE_DEPTH + 2)
     expect(() => parseWire(deep)).toThrow(RangeError)
+  })
+
+  it('carries an exported body nested as deep as export/save accepts', () => {
+    const nested = (depth: number): unknown =>
+      depth === 1
+        ? {
+            type: 'paragraph',
+            content: [
+              {
+                type: 'text',
+                text: 'æøå',
+                marks: [{ type: 'link', attrs: { href: 'https://x.org' } }],
+              },
+            ],
+          }
+        : { type: 'blockquote', content: [nested(depth - 1)] }
+    const source = {
+      title: 'Dyp',
+      recipients: [],
+      language: 'nb',
+      date: '2026-11-27',
+      place: null,
+      body: { type: 'doc', content: [nested(LIMITS.exportDepth - 2)] },
+      signatories: [],
+      versionName: null,
+    }
+    const payload = {
+      format: 'md',
+      source,
+      compareWith: null,
+      includeComments: false,
+      suggestedName: 'd',
+    }
+    const back = parseWire(stringifyWire({ channel: 'export/save', payload })) as {
+      payload: unknown
+    }
+    expect(validate('export/save', back.payload).ok).toBe(true)
   })
 
   it('keeps a "__proto__" key as data, so validation refuses it instead of it changing objects', () => {

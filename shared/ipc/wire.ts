@@ -1,13 +1,17 @@
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { isBytes, isPlainObject } from './checks.ts'
+import { LIMITS } from './validate.ts'
 
 // The preview bridge carries the contract as JSON. JSON has no bytes, so every Uint8Array
 // travels as `{ "$bytes": "<base64>" }` and is turned back into a Uint8Array on arrival.
 
 const BYTES = '$bytes'
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-/** Deeper than any contract payload; stops a hostile body from exhausting the stack. */
-const MAX_DEPTH = 16
+/**
+ * Deeper than any contract payload (an exported body nests two levels per node: the node and
+ * its content array); stops a hostile body from exhausting the stack.
+ */
+export const MAX_WIRE_DEPTH = 2 * LIMITS.exportDepth + 16
 
 /** A JSON-safe copy of `value` with its byte arrays encoded. */
 export function toWire(value: unknown): unknown {
@@ -28,7 +32,7 @@ export function toWire(value: unknown): unknown {
  * nesting deeper than any contract payload; the bridge answers such a body with invalid-payload.
  */
 export function fromWire(value: unknown, depth = 0): unknown {
-  if (depth > MAX_DEPTH) throw new RangeError('nested too deeply')
+  if (depth > MAX_WIRE_DEPTH) throw new RangeError('nested too deeply')
   if (Array.isArray(value)) return value.map((entry) => fromWire(entry, depth + 1))
   if (!isPlainObject(value)) return value
   const keys = Object.keys(value)

@@ -24,6 +24,10 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   readonly sent: { channel: string; payload: unknown }[] = []
   readonly reload = vi.fn()
+  /** webContents.printToPDF: what the test set in `electron().printToPDF`. */
+  readonly printToPDF = vi.fn((options: Record<string, unknown>) =>
+    electron().printToPDF(this, options),
+  )
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler
   }
@@ -42,12 +46,30 @@ export class FakeBrowserWindow extends EventEmitter {
   maximized = false
   minimized = false
   url = ''
+  /** What a window of a FakeSession was served by the session's protocol handler. */
+  served: { status: number; headers: Headers; body: string } | null = null
   readonly loadURL = vi.fn(async (url: string) => {
     this.url = url
+    // A window in a session of its own loads through that session's protocol handler.
+    const ses = (this.options.webPreferences as { session?: unknown } | undefined)?.session
+    const handler =
+      ses instanceof FakeSession ? ses.protocolHandlers.get(url.split(':', 1)[0] ?? '') : undefined
+    if (!handler) return
+    const response = await handler(new Request(url))
+    this.served = {
+      status: response.status,
+      headers: response.headers,
+      body: await response.text(),
+    }
+    if (!response.ok) throw new Error(`ERR_HTTP_RESPONSE_CODE_FAILURE (-379) loading '${url}'`)
   })
   readonly show = vi.fn()
   readonly focus = vi.fn()
   readonly restore = vi.fn(() => (this.minimized = false))
+  destroyed = false
+  readonly destroy = vi.fn(() => {
+    this.destroyed = true
+  })
   constructor(options: Record<string, unknown>) {
     super()
     this.options = options
@@ -66,13 +88,38 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.minimized
   }
   isDestroyed() {
-    return false
+    return this.destroyed
   }
   getNormalBounds() {
     return { ...this.bounds }
   }
   static fromWebContents(contents: unknown) {
     return electron().windows.find((window) => window.webContents === contents) ?? null
+  }
+}
+
+/** A session of `session.fromPartition`, recording what main set on it. */
+export class FakeSession {
+  readonly partition: string
+  readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>()
+  beforeRequest: Handler | null = null
+  permissionRequest: Handler | null = null
+  permissionCheck: Handler | null = null
+  readonly protocol = {
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) =>
+      this.protocolHandlers.set(scheme, handler),
+  }
+  readonly webRequest = {
+    onBeforeRequest: (listener: Handler) => (this.beforeRequest = listener),
+  }
+  constructor(partition: string) {
+    this.partition = partition
+  }
+  setPermissionRequestHandler(handler: Handler) {
+    this.permissionRequest = handler
+  }
+  setPermissionCheckHandler(handler: Handler) {
+    this.permissionCheck = handler
   }
 }
 
@@ -106,6 +153,18 @@ function createState() {
     }),
     encryption: { available: true, backend: 'gnome_libsecret' },
     errorBoxes: [] as string[][],
+    /** dialog.showSaveDialog: cancelled unless a test answers otherwise. */
+    saveDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({
+        canceled: true,
+        filePath: '',
+      }),
+    ),
+    printToPDF: async (
+      _contents: FakeWebContents,
+      _options: Record<string, unknown>,
+    ): Promise<Buffer> => Buffer.from('%PDF-1.7\n% printed by the mock\n'),
+    sessions: new Map<string, FakeSession>(),
   }
 }
 
@@ -137,6 +196,14 @@ export const electronModule = {
       electron().protocolHandlers.set(scheme, handler),
   },
   session: {
+    fromPartition: (partition: string) => {
+      const sessions = electron().sessions
+      const existing = sessions.get(partition)
+      if (existing) return existing
+      const created = new FakeSession(partition)
+      sessions.set(partition, created)
+      return created
+    },
     defaultSession: {
       setPermissionRequestHandler: (handler: Handler) => (electron().permissionRequest = handler),
       setPermissionCheckHandler: (handler: Handler) => (electron().permissionCheck = handler),
@@ -153,6 +220,7 @@ export const electronModule = {
   },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   dialog: {
+    showSaveDialog: (...args: unknown[]) => electron().saveDialog(...args),
     showErrorBox: (title: string, text: string) => electron().errorBoxes.push([title, text]),
   },
   safeStorage: {

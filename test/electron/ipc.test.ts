@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../shared/ipc/index.ts'
 import { EventOutbox } from '../../electron/host/event-outbox.ts'
+import { createExportService } from '../../electron/host/export-service.ts'
 import { createHostHandlers } from '../../electron/host/host-handlers.ts'
 import { openHostServices, type HostServices } from '../../electron/host/host-services.ts'
 import { plainSecretBox } from '../../electron/host/secret-vault.ts'
@@ -28,7 +29,14 @@ function setup(): {
     outbox: new EventOutbox(),
   })
   const window = new FakeBrowserWindow({})
-  setupIpc(createHostHandlers(services), services, (event) =>
+  // Cancels every export: what export/save does with a file is tested in its own files.
+  const exporter = createExportService({
+    chooseFile: async () => null,
+    printPdf: () => Promise.reject(new Error('no printing here')),
+    fonts: () => [],
+    emit: () => undefined,
+  })
+  setupIpc(createHostHandlers(services, exporter), services, (event) =>
     isTrustedSender(event, () => window as never, TRUSTED),
   )
   const invoke = (channel: string, event: unknown, payload?: unknown) => {

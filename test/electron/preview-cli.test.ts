@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
+import { fixturePaper } from '../export/fixture.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { fakeRenderer } from './helpers/preview.ts'
 
@@ -12,7 +14,7 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-type Started = { url: string; port: number; token: string; profile: string }
+type Started = { url: string; port: number; token: string; profile: string; exports: string }
 
 function run(args: string[]) {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -29,8 +31,8 @@ function run(args: string[]) {
   return { child, exited, firstLine, stderr: () => stderr }
 }
 
-async function startCli(profile: string, renderer: string) {
-  const cli = run(['--profile', profile, '--renderer', renderer, '--json'])
+async function startCli(profile: string, renderer: string, more: string[] = []) {
+  const cli = run(['--profile', profile, '--renderer', renderer, '--json', ...more])
   const started = JSON.parse(await cli.firstLine) as Started
   return { ...cli, started }
 }
@@ -71,6 +73,43 @@ describe('npm run preview (electron/preview/cli.ts)', () => {
     })
     second.child.kill('SIGTERM')
     await second.exited
+  })
+
+  it('saves exports into the --exports folder (<profile>/exports by default), and says where', async () => {
+    const dir = tempDir()
+    const profile = join(dir, 'profile')
+    const renderer = fakeRenderer(dir)
+    const plain = await startCli(profile, renderer)
+    expect(plain.started.exports).toBe(join(profile, 'exports'))
+    plain.child.kill('SIGTERM')
+    await plain.exited
+
+    const exports = join(dir, 'out', 'exports')
+    const cli = await startCli(profile, renderer, ['--exports', exports])
+    expect(cli.started.exports).toBe(exports)
+    const payload = {
+      format: 'md',
+      source: fixturePaper(),
+      compareWith: null,
+      includeComments: false,
+      suggestedName: 'Notat',
+    }
+    const answer = await fetch(`http://127.0.0.1:${cli.started.port}/bridge/invoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cli.started.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'export/save', payload }),
+    }).then((response) => response.json())
+    expect(answer).toEqual({ ok: true, value: { path: join(exports, 'Notat.md') } })
+    expect(readFileSync(join(exports, 'Notat.md'), 'utf8')).toContain(fixturePaper().title)
+    cli.child.kill('SIGTERM')
+    await cli.exited
+  })
+
+  it('documents --exports and how PDF is printed in its --help', async () => {
+    const cli = run(['--help'])
+    expect(await cli.exited).toBe(0)
+    expect(cli.stderr()).toContain('--exports DIR')
+    expect(cli.stderr()).toContain('SAMSTEMT_CHROMIUM')
   })
 
   it('says to build first when there is no built renderer', async () => {

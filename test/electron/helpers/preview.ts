@@ -5,6 +5,10 @@ import { EventOutbox } from '../../../electron/host/event-outbox.ts'
 import { openHostServices, type HostServices } from '../../../electron/host/host-services.ts'
 import { plainSecretBox } from '../../../electron/host/secret-vault.ts'
 import { startPreviewServer, type PreviewServer } from '../../../electron/preview/bridge-server.ts'
+import {
+  createPreviewExporter,
+  type PreviewExportOptions,
+} from '../../../electron/preview/preview-exporter.ts'
 
 /** A stand-in for out/renderer: an index page with its own CSP meta tag, and one script. */
 export function fakeRenderer(dir: string): string {
@@ -21,7 +25,12 @@ export function fakeRenderer(dir: string): string {
 
 export type RunningPreview = PreviewServer & { services: HostServices; stop(): Promise<void> }
 
-export async function startPreview(profile: string, root: string): Promise<RunningPreview> {
+/** A preview on `profile`, exporting into `<profile>/exports` unless told otherwise. */
+export async function startPreview(
+  profile: string,
+  root: string,
+  exports: Partial<PreviewExportOptions> = {},
+): Promise<RunningPreview> {
   const services = openHostServices({
     userData: profile,
     secretBox: plainSecretBox,
@@ -29,7 +38,11 @@ export async function startPreview(profile: string, root: string): Promise<Runni
     platform: 'linux (preview)',
     outbox: new EventOutbox(),
   })
-  const server = await startPreviewServer({ root, services })
+  const exporter = createPreviewExporter(services, {
+    folder: join(profile, 'exports'),
+    ...exports,
+  })
+  const server = await startPreviewServer({ root, services, exporter })
   return {
     ...server,
     services,

@@ -1,9 +1,11 @@
 import type { Channel, Request, Response, Result } from '../../../shared/ipc/index.ts'
+import { join } from 'node:path'
 import { EventOutbox } from '../../../electron/host/event-outbox.ts'
 import { createHostHandlers, dispatch } from '../../../electron/host/host-handlers.ts'
 import { openHostServices, type HostServices } from '../../../electron/host/host-services.ts'
 import type { SecretBox } from '../../../electron/host/secret-vault.ts'
 import { plainSecretBox } from '../../../electron/host/secret-vault.ts'
+import { createPreviewExporter } from '../../../electron/preview/preview-exporter.ts'
 import { afterEach } from 'vitest'
 
 /** A keychain that really transforms the secret, so a file holding it never shows the token. */
@@ -39,7 +41,9 @@ export function openTestProfile(
     outbox,
     now: options.now,
   })
-  const handlers = createHostHandlers(services)
+  // Exports go where the preview puts them: <profile>/exports.
+  const exporter = createPreviewExporter(services, { folder: join(userData, 'exports') })
+  const handlers = createHostHandlers(services, exporter)
   const raw = (channel: unknown, payload: unknown) => dispatch(handlers, services, channel, payload)
   let closed: Promise<void> | null = null
   return {

@@ -1,0 +1,179 @@
+import {
+  redline,
+  toDocx,
+  toMarkdown,
+  toPrintHtml,
+  toStandaloneHtml,
+  type ExportFont,
+  type ExportInput,
+} from '../../shared/export/index.ts'
+import type {
+  ExportFormat,
+  ExportProgress,
+  ExportRequest,
+  ExportSaved,
+  HostError,
+  Result,
+} from '../../shared/ipc/index.ts'
+import { fail, ok } from './host-error.ts'
+import { exportFileName } from './export-file-name.ts'
+import type { HostLog } from './host-log.ts'
+import { nodeFiles, writeAtomically, writeError, type ExportFiles } from './export-write.ts'
+
+/** A printer that cannot print says which kind of failure it is, with what to do about it. */
+export class PrinterError extends Error {
+  override readonly name = 'PrinterError'
+  readonly code: 'no-printer' | 'export-failed'
+
+  constructor(code: PrinterError['code'], message: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+/** What differs between the app and the preview: where to save, and how to print. */
+export type ExportPlatform = {
+  /**
+   * Asks the user where to save `suggestedName` (a safe file name with the format's
+   * extension); null when they cancel.
+   */
+  chooseFile(suggestedName: string, format: ExportFormat): Promise<string | null>
+  /** The print HTML as a PDF; throws a PrinterError when printing is impossible here. */
+  printPdf(html: string): Promise<Uint8Array>
+}
+
+export type ExportServiceOptions = ExportPlatform & {
+  /** The house style's embedded fonts (read from the font packages; see export-fonts). */
+  fonts(): readonly ExportFont[]
+  emit(progress: ExportProgress): void
+  log?: Pick<HostLog, 'write'>
+  files?: ExportFiles
+}
+
+export type ExportService = {
+  /** Never throws: every failure comes back as a HostError that says what to do. */
+  save(request: ExportRequest): Promise<Result<ExportSaved>>
+}
+
+const NAMES: Record<ExportFormat, string> = {
+  docx: 'DOCX',
+  pdf: 'PDF',
+  html: 'HTML',
+  md: 'Markdown',
+}
+
+/** Renders with shared/export, prints through the platform, and writes the file atomically. */
+export function createExportService(options: ExportServiceOptions): ExportService {
+  const files = options.files ?? nodeFiles
+  let running = false
+
+  const failed = (error: HostError, request: ExportRequest, cause: unknown) => {
+    options.log?.write('error', 'export failed', {
+      format: request.format,
+      code: error.code,
+      error: cause,
+    })
+    return { ok: false as const, error }
+  }
+
+  const save = async (request: ExportRequest): Promise<Result<ExportSaved>> => {
+    let path: string | null
+    try {
+      path = await options.chooseFile(
+        exportFileName(request.suggestedName, request.format),
+        request.format,
+      )
+    } catch (error) {
+      const message = `The save dialog could not be shown (${detail(error)}). Try again; if it keeps failing, restart Samstemt.`
+      return failed({ code: 'export-failed', message }, request, error)
+    }
+    if (path === null) return ok({ cancelled: true })
+    const stage = (name: ExportProgress['stage']) => options.emit({ stage: name })
+
+    stage('preparing')
+    let input: ExportInput
+    let fonts: readonly ExportFont[] = []
+    try {
+      input = request.compareWith ? redline(request.compareWith, request.source) : request.source
+      if (request.format === 'pdf' || request.format === 'html') fonts = options.fonts()
+    } catch (error) {
+      return failed(renderError(request.format, error), request, error)
+    }
+
+    stage('rendering')
+    let bytes: Uint8Array
+    try {
+      bytes = await render(input, request, fonts, async (html) => {
+        stage('printing')
+        return options.printPdf(html)
+      })
+    } catch (error) {
+      return failed(
+        error instanceof PrinterError
+          ? { code: error.code, message: error.message }
+          : renderError(request.format, error),
+        request,
+        error,
+      )
+    }
+
+    stage('writing')
+    try {
+      await writeAtomically(path, bytes, files)
+    } catch (error) {
+      return failed(writeError(error, path), request, error)
+    }
+    stage('done')
+    options.log?.write('info', 'exported a paper', { format: request.format, bytes: bytes.length })
+    return ok({ path })
+  }
+
+  return {
+    async save(request) {
+      // A second export while one prints would interleave their progress in the one dialog.
+      if (running) {
+        return fail(
+          'export-failed',
+          'An export is still running. Wait until it has finished, then export again.',
+        )
+      }
+      running = true
+      try {
+        return await save(request)
+      } finally {
+        running = false
+      }
+    },
+  }
+}
+
+async function render(
+  input: ExportInput,
+  request: ExportRequest,
+  fonts: readonly ExportFont[],
+  print: (html: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const includeComments = request.includeComments
+  switch (request.format) {
+    case 'docx':
+      return toDocx(input, { includeComments })
+    case 'md':
+      return new TextEncoder().encode(toMarkdown(input, { includeComments }))
+    case 'html':
+      return new TextEncoder().encode(toStandaloneHtml(input, { fonts, includeComments }))
+    case 'pdf':
+      return print(toPrintHtml(input, { fonts, includeComments }))
+  }
+}
+
+function renderError(format: ExportFormat, error: unknown): HostError {
+  return {
+    code: 'export-failed',
+    message: `Samstemt could not make the ${NAMES[format]} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
+  }
+}
+
+function detail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return (message.split('\n')[0] ?? message).slice(0, 300)
+}

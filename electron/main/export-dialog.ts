@@ -1,0 +1,72 @@
+import { dirname, join } from 'node:path'
+import { app, dialog, type BrowserWindow, type FileFilter, type SaveDialogOptions } from 'electron'
+import type { ExportFormat, Settings } from '../../shared/ipc/index.ts'
+import { EXTENSIONS } from '../host/export-file-name.ts'
+
+type DialogLabels = { title: string; button: string; formats: Record<ExportFormat, string> }
+
+const LABELS: Record<Settings['language'], DialogLabels> = {
+  en: {
+    title: 'Export the paper',
+    button: 'Export',
+    formats: {
+      docx: 'Word document',
+      pdf: 'PDF document',
+      html: 'Web page',
+      md: 'Markdown',
+    },
+  },
+  nb: {
+    title: 'Eksporter notatet',
+    button: 'Eksporter',
+    formats: {
+      docx: 'Word-dokument',
+      pdf: 'PDF-dokument',
+      html: 'Nettside',
+      md: 'Markdown',
+    },
+  },
+}
+
+/** The save dialog's filter: the one format being exported, so its extension is proposed. */
+export function exportFilters(format: ExportFormat, language: Settings['language']): FileFilter[] {
+  return [{ name: LABELS[language].formats[format], extensions: [EXTENSIONS[format]] }]
+}
+
+/**
+ * The native save dialog, as a sheet of the app window (modal to it), opening where the last
+ * export went (Documents at first). Resolves with the chosen path, or null when cancelled.
+ */
+export function createExportChooser(
+  window: () => BrowserWindow | null,
+  language: () => Settings['language'],
+) {
+  let lastFolder: string | null = null
+  return async (suggestedName: string, format: ExportFormat): Promise<string | null> => {
+    const labels = LABELS[language()]
+    const options: SaveDialogOptions = {
+      title: labels.title,
+      buttonLabel: labels.button,
+      defaultPath: join(lastFolder ?? documentsFolder(), suggestedName),
+      filters: exportFilters(format, language()),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    }
+    const parent = window()
+    const result =
+      parent && !parent.isDestroyed()
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options)
+    if (result.canceled || result.filePath === '') return null
+    lastFolder = dirname(result.filePath)
+    return result.filePath
+  }
+}
+
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents')
+  } catch {
+    // Linux desktops without XDG user folders have no Documents; the home folder always exists.
+    return app.getPath('home')
+  }
+}

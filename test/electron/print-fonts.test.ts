@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { loadExportFonts } from '../../shared/export-node/fonts.ts'
+import { toPrintHtml } from '../../shared/export/index.ts'
+import { fixturePaper } from '../export/fixture.ts'
+import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/chromium.ts'
+import { useTempDir } from '../helpers/temp-dir.ts'
+
+const tempDir = useTempDir('samstemt-print-fonts-')
+
+/** The fonts poppler finds in a PDF, one line each. */
+const pdfFonts = (file: string) =>
+  execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+
+// The app's print window has JavaScript off, so it cannot await document.fonts.ready as the CLI
+// does: it prints as soon as loadURL resolves, on the load event. This pins the Chromium
+// behaviour that relies on, with the same engine headless.
+describe('printing on the load event with JavaScript off, as the app’s print window does', () => {
+  it('embeds the house fonts, not the system fallback', async () => {
+    const html = toPrintHtml(fixturePaper(), { fonts: loadExportFonts() })
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+      const page = await context.newPage()
+      await page.route('http://print.invalid/**', (route) =>
+        route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+      )
+      await page.goto('http://print.invalid/paper.html', { waitUntil: 'load' })
+      const file = join(tempDir(), 'paper.pdf')
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+      const fonts = pdfFonts(file)
+      // Chromium embeds variable web fonts as Type 3; a missed font would print as DejaVu.
+      expect(fonts.filter((line) => line.includes('Type 3')).length).toBeGreaterThan(0)
+      expect(fonts.filter((line) => /DejaVu(Sans|Serif)(?!Mono)/.test(line))).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+})
