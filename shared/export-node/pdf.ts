@@ -120,7 +120,7 @@ async function loadPlaywright(): Promise<typeof Playwright> {
   } catch {
     throw new PdfError(
       'PDF export drives Chromium through playwright-core, which is not installed here. ' +
-        'Install the relay with its development dependencies (npm ci) or add playwright-core.',
+        'Install the dependencies again (npm ci) or add playwright-core.',
     )
   }
 }
