@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ExportSource } from '../../shared/export/index.ts'
+import * as Y from 'yjs'
+import { sourceFromDocs, type ExportSource } from '../../shared/export/index.ts'
 import { loadExportFonts } from '../../shared/export-node/fonts.ts'
 import { openPdfPrinter, type PdfPrinter } from '../../shared/export-node/pdf.ts'
 import type { ExportProgress, ExportRequest } from '../../shared/ipc/index.ts'
@@ -12,6 +13,7 @@ import { CHROMIUM } from '../../test/helpers/chromium.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { PrinterError, createExportService, type ExportServiceOptions } from './export-service.ts'
 import { nodeFiles, type ExportFiles } from './export-write.ts'
+import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID, sampleDocs } from './sample-workspace.ts'
 
 const tempDir = useTempDir('samstemt-export-service-')
 const TITLE = fixturePaper().title
@@ -246,6 +248,17 @@ describe('export/save when there is nothing to write, or writing fails', () => {
 })
 
 describe('export/save requests', () => {
+  it('the sample paper as sourceFromDocs reads it from its Y.Doc is a valid request', () => {
+    const paperRoom = `${SAMPLE_WORKSPACE_ID}/paper/${SAMPLE_PAPER_ID}`
+    const paper = new Y.Doc()
+    for (const { doc, update } of sampleDocs(Date.UTC(2026, 10, 27))) {
+      if (doc === paperRoom) Y.applyUpdate(paper, update)
+    }
+    const source = sourceFromDocs(paper, { date: '2026-11-27', place: null, signatories: [] })
+    expect(source.value.body.content?.length).toBeGreaterThan(3)
+    expect(validateRequest('export/save', request({ source: source.value })).ok).toBe(true)
+  })
+
   it('a request this service accepts is one the contract accepts', () => {
     const source: ExportSource = fixturePaper()
     const { before, after } = fixtureVersions()
