@@ -13,7 +13,7 @@ import {
 import type { ExportComment, ExportFont } from './types.ts'
 
 export type HtmlOptions = {
-  /** Embedded fonts (see server/export/fonts.ts); without them the system's fonts stand in. */
+  /** Embedded fonts (see shared/export-node/fonts.ts); without them the system's fonts stand in. */
   fonts?: readonly ExportFont[]
   /** Comments as highlighted text with numbered notes at the end. */
   includeComments?: boolean
