@@ -19,8 +19,10 @@ const signoff = (page: Page) => page.locator(`[data-signoff="${VERSION}"]`)
 
 /** Everything `pdftotext` reads from a PDF, and its page count from `pdfinfo`. */
 function readPdf(file: string): { text: string; pages: number } {
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  // Chromium embeds the variable fonts as Type 3, about which poppler warns on stderr.
+  const quiet = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] } as const
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], quiet)
+  const info = execFileSync('pdfinfo', [file], quiet)
   return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) }
 }
 
