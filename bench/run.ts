@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   relay: () => import('./relay.ts'),
   editor: () => import('./editor.ts'),
   export: () => import('./export.ts'),
+  comments: () => import('./comments.ts'),
 }
 
 const [name = 'all', ...args] = process.argv.slice(2)
