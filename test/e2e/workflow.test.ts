@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -20,7 +20,10 @@ const signoff = (page: Page) => page.locator(`[data-signoff="${VERSION}"]`)
 /** Everything `pdftotext` reads from a PDF, and its page count from `pdfinfo`. */
 function readPdf(file: string): { text: string; pages: number } {
   // Chromium embeds the variable fonts as Type 3, about which poppler warns on stderr.
-  const quiet = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] } as const
+  const quiet: ExecFileSyncOptionsWithStringEncoding = {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }
   const text = execFileSync('pdftotext', ['-layout', file, '-'], quiet)
   const info = execFileSync('pdfinfo', [file], quiet)
   return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) }
