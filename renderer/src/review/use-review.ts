@@ -180,7 +180,7 @@ export function useReview(props: {
     reopen: (threadId) => write((doc) => reopenThread(doc, threadId)),
     reject: (threadId) =>
       write((doc) => decideSuggestion(doc, threadId, { outcome: 'rejected', by: author })),
-    accept: (thread, force) => accept(editor, body, comments, thread, author, force, spans),
+    accept: (thread, force) => accept(editor, body, comments, thread, author, force),
   }
 }
 
@@ -191,13 +191,13 @@ function accept(
   thread: Thread,
   author: Author,
   force: boolean,
-  spans: ReadonlyMap<string, Span>,
 ): AcceptResult {
   const suggestion = thread.suggestion
   if (editor === null || body === null || comments === null || suggestion === null) {
     return { kind: 'failed', reason: 'the paper is not open' }
   }
-  const span = spans.get(thread.id)
+  // The span as the editor has it now: the panel's copy may lag behind typing (see below).
+  const span = reviewKey.getState(editor.state)?.spans.get(thread.id)
   const current = thread.anchor === null ? null : anchoredText(thread.anchor, body.doc)
   if (span === undefined || current === null) return { kind: 'gone' }
   if (current !== thread.quote && !force) return { kind: 'changed', current }
@@ -229,7 +229,12 @@ function pending(thread: Thread, bodyDoc: Y.Doc | null): boolean {
   return bodyDoc !== null && thread.anchor !== null && isAnchorPending(thread.anchor, bodyDoc)
 }
 
-/** The threads' spans as the editor has them, read at most once per frame. */
+/**
+ * The threads' spans as the editor has them, read at most once per frame, for the side panel's
+ * order and for which threads are in the text. Typing moves spans without changing either, so
+ * the previous map is kept then: with a thousand threads, re-rendering every card on every
+ * keystroke cost 24–48 ms (npm run bench -- comments). Use the editor's state for positions.
+ */
 function useEditorSpans(editor: Editor | null): ReadonlyMap<string, Span> {
   const [spans, setSpans] = useState<ReadonlyMap<string, Span>>(new Map())
   useEffect(() => {
@@ -237,7 +242,9 @@ function useEditorSpans(editor: Editor | null): ReadonlyMap<string, Span> {
     let frame = 0
     const read = () => {
       frame = 0
-      if (!editor.isDestroyed) setSpans(reviewKey.getState(editor.state)?.spans ?? new Map())
+      if (editor.isDestroyed) return
+      const next = reviewKey.getState(editor.state)?.spans ?? new Map<string, Span>()
+      setSpans((previous) => (sameOrder(previous, next) ? previous : next))
     }
     const later = () => {
       if (frame === 0) frame = requestAnimationFrame(read)
@@ -255,4 +262,14 @@ function useEditorSpans(editor: Editor | null): ReadonlyMap<string, Span> {
 function reveal(editor: Editor, id: string): void {
   const element = editor.view.dom.querySelector(`[data-thread="${CSS.escape(id)}"]`)
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+}
+
+/** True when both maps hold the same threads in the same document order. */
+export function sameOrder(a: ReadonlyMap<string, Span>, b: ReadonlyMap<string, Span>): boolean {
+  if (a.size !== b.size) return false
+  const order = (spans: ReadonlyMap<string, Span>) =>
+    [...spans].sort(([, x], [, y]) => x.from - y.from || x.to - y.to).map(([id]) => id)
+  const left = order(a)
+  const right = order(b)
+  return left.every((id, i) => id === right[i])
 }
