@@ -39,6 +39,10 @@ export const enWorkflow = {
   'workflow.versions.hash': 'SHA-256 {hash}',
   'workflow.versions.locked': 'Reopen the paper as a draft to restore a version.',
 
+  'workflow.compare.from': 'Compare from version',
+  'workflow.compare.to': 'to version',
+  'workflow.compare.submit': 'Compare',
+
   'workflow.signoff.title': 'Sign-off',
   'workflow.signoff.endorse': 'Endorse for {organisation}',
   'workflow.signoff.withdraw': 'Withdraw',

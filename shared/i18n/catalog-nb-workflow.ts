@@ -41,6 +41,10 @@ export const nbWorkflow: Messages<'workflow'> = {
   'workflow.versions.hash': 'SHA-256 {hash}',
   'workflow.versions.locked': 'Åpne notatet igjen som utkast for å gjenopprette en versjon.',
 
+  'workflow.compare.from': 'Sammenlign fra versjon',
+  'workflow.compare.to': 'til versjon',
+  'workflow.compare.submit': 'Sammenlign',
+
   'workflow.signoff.title': 'Godkjenning',
   'workflow.signoff.endorse': 'Godkjenn for {organisation}',
   'workflow.signoff.withdraw': 'Trekk tilbake',

@@ -137,17 +137,18 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       expect(text).toContain('Grønn omstilling')
       expect(text).toContain('NTNU')
       expect(text).toContain('Universitetet i Stavanger')
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '70',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        pdf,
-        join(SHOTS, 'workflow-pdf'),
-      ])
+      // Sent, with recipients and the day: recorded and shown.
+      await anne.page.getByRole('button', { name: nb('workflow.move.sent') }).click()
+      await anne.page.getByLabel(nb('workflow.sent.recipients')).fill('EUs Mission Board')
+      await anne.page.getByRole('button', { name: nb('workflow.sent.confirm') }).click()
+      await anne.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
+      await kari.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
+
+      execFileSync(
+        'pdftoppm',
+        ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(SHOTS, 'workflow-pdf')],
+        { stdio: 'ignore' },
+      )
     }, 180_000)
 
     test('reopened and edited, the endorsements are flagged as no longer the current text', async () => {
@@ -165,6 +166,20 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
           .waitFor({ timeout: 15_000 })
         await signoff(page).getByText(nb('workflow.signoff.outdated')).first().waitFor()
       }
+      // A second version, compared with the first: the redline marks the new sentence.
+      await anne.page.getByLabel(nb('workflow.versions.name')).fill('Etter høringen')
+      await anne.page.getByRole('button', { name: nb('workflow.versions.save') }).click()
+      await anne.page.locator('[data-version="Etter høringen"]').waitFor()
+      await anne.page.getByLabel(nb('workflow.compare.from')).selectOption({ label: VERSION })
+      await anne.page
+        .getByLabel(nb('workflow.compare.to'))
+        .selectOption({ label: 'Etter høringen' })
+      await anne.page.getByRole('button', { name: nb('workflow.compare.submit') }).click()
+      const compared = anne.page.locator('.paper-view')
+      await compared.locator('ins', { hasText: 'Ny setning etter godkjenningen.' }).waitFor()
+      await compared.getByRole('button', { name: nb('view.close') }).click()
+      await compared.waitFor({ state: 'hidden' })
+
       // The redline from the endorsed version to the text now marks the new sentence.
       await anne.page
         .locator(`[data-version="${VERSION}"]`)
@@ -178,7 +193,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
 
       // The history records every move, with who made it.
       await anne.page.getByText(nb('workflow.status.history')).click()
-      expect(await anne.page.locator('.workflow-history li').count()).toBe(3)
+      expect(await anne.page.locator('.workflow-history li').count()).toBe(4)
       await anne.page
         .locator('.side-panel')
         .screenshot({ path: join(SHOTS, 'workflow-outdated.png') })

@@ -13,6 +13,8 @@ import type { RoomSession } from '../sync/room-session.ts'
 export type VersionActions = {
   open(version: Version): void
   compare(version: Version): void
+  /** The redline from one named version to another. */
+  compareVersions(from: Version, to: Version): void
   restore(version: Version): Written
   export(version: Version): void
   /** Saves the paper's text now as a named version. */
@@ -86,6 +88,7 @@ export function Versions(props: {
           {notice}
         </p>
       )}
+      {versions.length >= 2 && <CompareForm versions={versions} actions={props.actions} />}
       {versions.length === 0 ? (
         <p className="field-hint">{t('workflow.versions.none')}</p>
       ) : (
@@ -180,5 +183,47 @@ export function Versions(props: {
         </ol>
       )}
     </section>
+  )
+}
+
+/** Picks two named versions and shows the changes from the older to the newer. */
+function CompareForm(props: { versions: Version[]; actions: VersionActions }) {
+  const { t } = useI18n()
+  const newest = props.versions[0]
+  const [from, setFrom] = useState(props.versions[1]?.id ?? '')
+  const [to, setTo] = useState(newest?.id ?? '')
+  const find = (id: string) => props.versions.find((version) => version.id === id)
+  const choose = (id: string, value: string, onChange: (id: string) => void, label: string) => (
+    <select
+      id={id}
+      className="input input-small"
+      aria-label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      {props.versions.map((version) => (
+        <option key={version.id} value={version.id}>
+          {version.name}
+        </option>
+      ))}
+    </select>
+  )
+  return (
+    <form
+      className="compare-form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const older = find(from)
+        const newer = find(to)
+        if (older && newer && older.id !== newer.id) props.actions.compareVersions(older, newer)
+      }}
+    >
+      {choose('compare-from', from, setFrom, t('workflow.compare.from'))}
+      <span aria-hidden="true">→</span>
+      {choose('compare-to', to, setTo, t('workflow.compare.to'))}
+      <button type="submit" className="btn btn-small btn-secondary" disabled={from === to}>
+        {t('workflow.compare.submit')}
+      </button>
+    </form>
   )
 }

@@ -54,6 +54,16 @@ export function useVersionActions(props: {
           title: to.title,
         })
       },
+      compareVersions: (from, to) => {
+        const older = sourceFromVersion(from, workflow).value
+        const newer = sourceFromVersion(to, workflow).value
+        setView({
+          heading: t('view.redline', { from: from.name, to: to.name }),
+          legend: t('view.legend'),
+          html: toHtmlFragment(redline(older, newer)),
+          title: newer.title,
+        })
+      },
       restore: (version) =>
         paper === null
           ? { ok: false, problems: [{ path: '', message: 'the paper is not open' }] }
