@@ -18,6 +18,7 @@ import { useOpenComments } from './use-open-comments.ts'
 import { StatusFilter } from './StatusFilter.tsx'
 
 const NO_PAPERS: PaperSummary[] = []
+const COUNTED_PAPERS = 40
 const read = (doc: Y.Doc) => readPapers(doc).value
 const observe = (doc: Y.Doc, listener: () => void) => observePapers(doc, listener)
 
@@ -31,10 +32,12 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<PaperStatus | 'all'>('all')
   const shown = filterPapers(papers, { query, status: filter }, locale)
+  // One socket per counted paper: the relay allows 64 per member, so only the first papers
+  // shown are counted (the others show no count rather than crowding out the editor's rooms).
   const openComments = useOpenComments(
     workspace.registry,
     workspace.entry.id,
-    papers.map((paper) => paper.id),
+    shown.slice(0, COUNTED_PAPERS).map((paper) => paper.id),
   )
   const canCreate = mayWrite(workspace.identity, 'index') && status.connection !== 'revoked'
 
