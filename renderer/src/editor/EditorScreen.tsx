@@ -58,7 +58,9 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const reviewer = !mayWrite(identity, 'paper')
   // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
   const final = isLocked(workflow.status)
-  const editable = !reviewer && !final && status.connection !== 'revoked'
+  // Not before this computer's copy of the workflow is read: a final paper must not take typing.
+  const workflowLoaded = useRoomStatus(workflowSession).loaded
+  const editable = !reviewer && !final && workflowLoaded && status.connection !== 'revoked'
   useIndexSummary(workspace.index, session, props.paperId, editable, workflow.status)
   const coordinator = identity.role === 'coordinator' && status.connection !== 'revoked'
   const [exporting, setExporting] = useState<{ version: string | null } | null>(null)
