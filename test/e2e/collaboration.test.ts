@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM, joinWith, startStack, type Stack } from './helpers/stack.ts'
-import { connection, nb, paperText, statusBar, typeAtEndOf } from './helpers/ui.ts'
+import { createPaper, connection, nb, paperText, statusBar, typeAtEndOf } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -25,11 +25,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       stack = await startStack()
       anne = await stack.openApp()
       await joinWith(anne, stack.members.coordinator.link)
-      await anne.getByRole('button', { name: 'Nytt notat' }).click()
-      const title = anne.getByLabel('Tittel')
-      await title.fill(TITLE)
-      await title.press('Enter')
-      await anne.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+      await createPaper(anne, TITLE)
     }, 60_000)
 
     afterAll(async () => {

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
 import {
+  createPaper,
   connection,
   nb,
   openPaper,
@@ -42,11 +43,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       stack = await startStack()
       anne = await stack.startApp()
       await joinWith(anne.page, stack.members.coordinator.link)
-      await anne.page.getByRole('button', { name: 'Nytt notat' }).click()
-      const title = anne.page.getByLabel('Tittel')
-      await title.fill(TITLE)
-      await title.press('Enter')
-      await anne.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+      await createPaper(anne.page, TITLE)
       kari = await stack.startApp()
       await joinWith(kari.page, stack.members.editor.link)
       await openPaper(kari.page, TITLE)

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { connection, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
+import { createPaper, connection, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -74,11 +74,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       proxy = await startCuttableProxy({ port: stack.relay.port })
       kari = await stack.startApp()
       await joinWith(kari.page, stack.members.editor.link)
-      await kari.page.getByRole('button', { name: 'Nytt notat' }).click()
-      const title = kari.page.getByLabel('Tittel')
-      await title.fill(TITLE)
-      await title.press('Enter')
-      await kari.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+      await createPaper(kari.page, TITLE)
       // The reviewer's app reaches the relay through a proxy the test can cut.
       ole = await stack.startApp()
       const link = new URL(stack.members.reviewer.link)

@@ -1,10 +1,10 @@
-import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { libreOfficeText, pdfInfo, pdfText, renderFirstPage } from '../export/tools.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { nb, openPaper, paperText } from './helpers/ui.ts'
+import { createPaper, nb, openPaper, paperText } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const NO_POPPLER = existsSync('/usr/bin/pdftotext')
@@ -16,37 +16,6 @@ const VERSION = 'Sendt til Mission Board'
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(name) })
 const signoff = (page: Page) => page.locator(`[data-signoff="${VERSION}"]`)
-
-/** Everything `pdftotext` reads from a PDF, and its page count from `pdfinfo`. */
-function readPdf(file: string): { text: string; pages: number } {
-  // Chromium embeds the variable fonts as Type 3, about which poppler warns on stderr.
-  const quiet: ExecFileSyncOptionsWithStringEncoding = {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], quiet)
-  const info = execFileSync('pdfinfo', [file], quiet)
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) }
-}
-
-/** The text of a DOCX's body, read by LibreOffice (not by our code). */
-function readDocx(file: string, dir: string): string {
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${dir}/lo-profile`,
-      '--headless',
-      '--convert-to',
-      'txt:Text (encoded):UTF8',
-      '--outdir',
-      dir,
-      file,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  )
-  const txt = readdirSync(dir).find((name) => name.endsWith('.txt'))
-  return txt === undefined ? '' : execFileSync('cat', [join(dir, txt)], { encoding: 'utf8' })
-}
 
 async function exportAs(page: Page, format: string): Promise<string> {
   await page.getByRole('button', { name: nb('export.open') }).click()
@@ -72,11 +41,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       stack = await startStack()
       anne = await stack.startApp()
       await joinWith(anne.page, stack.members.coordinator.link)
-      await anne.page.getByRole('button', { name: 'Nytt notat' }).click()
-      const title = anne.page.getByLabel('Tittel')
-      await title.fill(TITLE)
-      await title.press('Enter')
-      await anne.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
+      await createPaper(anne.page, TITLE)
       kari = await stack.startApp()
       await joinWith(kari.page, stack.members.editor.link)
       await openPaper(kari.page, TITLE)
@@ -121,19 +86,19 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
 
     test('the coordinator exports DOCX and PDF in the house style, signed by both organisations', async () => {
       const out = join(anne.profile, 'exports')
-      mkdirSync(join(out, 'read'), { recursive: true })
       const docx = await exportAs(anne.page, nb('export.format.docx'))
       const pdf = await exportAs(anne.page, nb('export.format.pdf'))
       expect(docx.startsWith(out)).toBe(true)
       expect(pdf.endsWith('.pdf')).toBe(true)
 
-      const word = readDocx(docx, join(out, 'read'))
+      // Read back by LibreOffice and poppler, never by our own code.
+      const word = await libreOfficeText(docx)
       expect(word).toContain(TITLE)
       expect(word).toContain('NTNU')
       expect(word).toContain('Universitetet i Stavanger')
 
-      const { text, pages } = readPdf(pdf)
-      expect(pages).toBeGreaterThanOrEqual(1)
+      const text = await pdfText(pdf)
+      expect(Number((await pdfInfo(pdf))['Pages'])).toBeGreaterThanOrEqual(1)
       expect(text).toContain('Grønn omstilling')
       expect(text).toContain('NTNU')
       expect(text).toContain('Universitetet i Stavanger')
@@ -144,11 +109,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await anne.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
       await kari.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
 
-      execFileSync(
-        'pdftoppm',
-        ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(SHOTS, 'workflow-pdf')],
-        { stdio: 'ignore' },
-      )
+      await renderFirstPage(pdf, 'workflow-pdf')
     }, 180_000)
 
     test('reopened and edited, the endorsements are flagged as no longer the current text', async () => {

@@ -22,6 +22,15 @@ export function connection(page: Page): Promise<string> {
   return statusBar(page).locator('.connection').innerText()
 }
 
+/** Creates a paper from the library, gives it `title`, and waits for the editor to show it. */
+export async function createPaper(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: nb('library.new') }).click()
+  const field = page.getByLabel(nb('meta.paperTitle'))
+  await field.fill(title)
+  await field.press('Enter')
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor()
+}
+
 /** Opens a paper from the library by its title and waits for its body. */
 export async function openPaper(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: title }).click()
