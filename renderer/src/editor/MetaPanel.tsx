@@ -12,6 +12,7 @@ import type { RoomSession } from '../sync/room-session.ts'
 import { RECIPIENT_SUGGESTIONS } from './recipient-suggestions.ts'
 import { TitleField } from './TitleField.tsx'
 import { TokenList } from './TokenList.tsx'
+import { problemsText } from '../ui/error-text.ts'
 
 /** The paper's meta: every field written to the paper doc as it changes. */
 export function MetaPanel(props: {
@@ -29,7 +30,7 @@ export function MetaPanel(props: {
 
   const write = (patch: Partial<PaperMeta>) => {
     const result = writePaperMeta(props.session.doc, patch)
-    setProblem(result.ok ? null : result.problems.map((p) => p.message).join('; '))
+    setProblem(result.ok ? null : problemsText(result.problems))
   }
 
   return (

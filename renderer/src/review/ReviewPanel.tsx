@@ -8,6 +8,7 @@ import { REVIEW_KEYS, keysLabel } from './review-keys.ts'
 import { filterThreads, organisationsOf, type ThreadFilter } from './thread-order.ts'
 import { ThreadCard } from './ThreadCard.tsx'
 import type { Review } from './use-review.ts'
+import { problemsText } from '../ui/error-text.ts'
 
 /** The paper's threads in document order, with filters, the new-comment form and navigation. */
 export function ReviewPanel(props: { review: Review; role: Role; bodyLocked: boolean }) {
@@ -22,11 +23,7 @@ export function ReviewPanel(props: { review: Review; role: Role; bodyLocked: boo
   const shown = filterThreads(review.threads, filter, review.author.memberId)
   const organisations = organisationsOf(review.threads, locale)
   const onProblem = (written: Written<unknown>) =>
-    setProblem(
-      written.ok
-        ? null
-        : t('review.failed', { reason: written.problems.map((p) => p.message).join('; ') }),
-    )
+    setProblem(written.ok ? null : t('review.failed', { reason: problemsText(written.problems) }))
 
   return (
     <section className="review-panel" aria-labelledby="review-title">

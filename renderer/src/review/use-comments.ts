@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   observeThreads,
@@ -31,15 +31,12 @@ export function useWaitingComments(session: RoomSession | null): number {
     session.doc.on('update', bump)
     return () => session.doc.off('update', bump)
   }, [session])
-  const [waiting, setWaiting] = useState(0)
-  useEffect(() => {
+  return useMemo(() => {
     const committed = session?.committedState() ?? null
     const stored = status.saved.kind === 'pending'
-    setWaiting(
-      session === null || committed === null || !stored
-        ? 0
-        : waitingComments(session.doc, committed),
-    )
+    return session === null || committed === null || !stored
+      ? 0
+      : waitingComments(session.doc, committed)
+    // `changes` counts the doc's updates: the count is read again after each one.
   }, [session, status, changes])
-  return waiting
 }

@@ -23,6 +23,7 @@ import { anchorForRange, textRuns, type Span } from './anchor-map.ts'
 import { orderThreads, type PlacedThread } from './thread-order.ts'
 import { reviewKey, setReview, type ThreadMark } from './review-plugin.ts'
 import { useThreads } from './use-comments.ts'
+import { problemsText } from '../ui/error-text.ts'
 
 /** A comment being written: the text it is on. */
 export type Draft = { anchor: NonNullable<Thread['anchor']>; quote: string }
@@ -210,7 +211,7 @@ function accept(
   })
   return decided.ok
     ? { kind: 'applied' }
-    : { kind: 'failed', reason: decided.problems.map((p) => p.message).join('; ') }
+    : { kind: 'failed', reason: problemsText(decided.problems) }
 }
 
 function threadMarks(threads: readonly Thread[]): ThreadMark[] {

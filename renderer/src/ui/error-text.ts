@@ -21,3 +21,8 @@ export function errorText(t: Translate, error: UiError): { title: string; body: 
   const [title, body] = TEXTS[error.code] ?? TEXTS.store
   return { title: t(title), body: t(body) }
 }
+
+/** A refused write's problems as one line, for "not saved: …" messages. */
+export function problemsText(problems: readonly { message: string }[]): string {
+  return problems.map((problem) => problem.message).join('; ')
+}

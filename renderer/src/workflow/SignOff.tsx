@@ -11,6 +11,7 @@ import {
 import { useI18n } from '../i18n/I18nContext.tsx'
 import type { RoomSession } from '../sync/room-session.ts'
 import { Icon } from '../ui/Icon.tsx'
+import { problemsText } from '../ui/error-text.ts'
 
 /**
  * Which organisations endorsed which version, flagged when the text has changed since; any member
@@ -30,11 +31,7 @@ export function SignOff(props: {
     const session = props.workflowSession
     if (session === null) return
     const written = action(session.doc)
-    setProblem(
-      written.ok
-        ? null
-        : t('workflow.failed', { reason: written.problems.map((p) => p.message).join('; ') }),
-    )
+    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
   }
   const versions = [...workflow.versions].reverse()
 

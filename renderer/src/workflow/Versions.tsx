@@ -8,6 +8,7 @@ import {
 } from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import type { RoomSession } from '../sync/room-session.ts'
+import { problemsText } from '../ui/error-text.ts'
 
 /** What the editor screen does with a version: show it, compare it, restore it, export it. */
 export type VersionActions = {
@@ -40,11 +41,7 @@ export function Versions(props: {
   const versions = [...props.workflow.versions].reverse()
 
   const report = (written: Written<unknown>) =>
-    setProblem(
-      written.ok
-        ? null
-        : t('workflow.failed', { reason: written.problems.map((p) => p.message).join('; ') }),
-    )
+    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
 
   return (
     <section className="workflow-section" aria-labelledby="workflow-versions">

@@ -15,6 +15,7 @@ import { StatusBadge } from '../library/StatusBadge.tsx'
 import type { RoomSession } from '../sync/room-session.ts'
 import { SignOff } from './SignOff.tsx'
 import { Versions, type VersionActions } from './Versions.tsx'
+import { problemsText } from '../ui/error-text.ts'
 
 const MOVE_LABEL = {
   draft: 'workflow.move.draft',
@@ -45,11 +46,7 @@ export function WorkflowPanel(props: {
   const [reopening, setReopening] = useState(false)
 
   const record = (written: Written): boolean => {
-    setProblem(
-      written.ok
-        ? null
-        : t('workflow.failed', { reason: written.problems.map((p) => p.message).join('; ') }),
-    )
+    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
     return written.ok
   }
 

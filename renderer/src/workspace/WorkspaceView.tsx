@@ -13,6 +13,7 @@ import { identityOf, mayWrite } from './identity.ts'
 import { TopBar } from './TopBar.tsx'
 import { useConnection, useRegistry } from './use-registry.ts'
 import { WorkspaceContext, type Workspace } from './WorkspaceContext.tsx'
+import { problemsText } from '../ui/error-text.ts'
 
 /** An open workspace: its library, or one of its papers in the editor. */
 export function WorkspaceView(props: {
@@ -53,7 +54,7 @@ export function WorkspaceView(props: {
     index.release()
     setCreating(false)
     if (result.ok) openPaper(result.id, true)
-    else setProblem({ code: 'store', message: result.problems.map((p) => p.message).join('; ') })
+    else setProblem({ code: 'store', message: problemsText(result.problems) })
   }, [registry, identity, entry.id, t, language, openPaper])
 
   const latestNewPaper = useRef(newPaper)
