@@ -46,7 +46,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     workflowRoom(workspace.entry.id, props.paperId),
   )
   const workflow = useWorkflow(workflowSession)
-  const currentHash = useCurrentHash(session)
+  // Hashing the whole paper after edits matters only once there is a version to compare with.
+  const currentHash = useCurrentHash(workflow.versions.length > 0 ? session : null)
   const status = useRoomStatus(session)
   const meta = useDocValue<PaperMeta | null>(session?.doc ?? null, read, observe, null)
   const [words, setWords] = useState<number | null>(null)
