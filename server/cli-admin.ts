@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { formatInviteLink, isRole, isValidId, ROLES } from '../shared/protocol/index.ts'
-import { UpdateStore } from '../shared/store/index.ts'
+import { salvageDatabase, StoreError, UpdateStore } from '../shared/store/index.ts'
 import { CommandError, UsageError, requireString, optionalString, type Values } from './cli-args.ts'
 import { MemberDirectory, type Member } from './members.ts'
 import { relayExtension } from './relay-schema.ts'
@@ -122,4 +122,26 @@ export function compact(values: Values): Promise<Output> {
 function memberLine(m: Member): string {
   const status = m.revokedAt === null ? 'active' : `revoked ${new Date(m.revokedAt).toISOString()}`
   return `${m.id}\t${m.role}\t${m.name} (${m.organisation})\t${status}`
+}
+
+/**
+ * `recover`: a damaged database is moved aside and a new one holds every row that can be read.
+ * A database that is fine is left alone. Stop the relay first (or use `serve --recover`).
+ */
+export async function recover(values: Values): Promise<Output> {
+  const data = requireString(values, 'data', 'the relay database, or SAMSTEMT_RELAY_DATA')
+  if (!existsSync(data)) throw new CommandError(`There is no relay database at ${data}.`)
+  try {
+    const store = UpdateStore.open(data, { extensions: [relayExtension], onUnusable: 'throw' })
+    await store.close()
+    return { json: { damaged: false }, text: `${data} is not damaged; nothing was changed.` }
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'corrupt') throw error
+  }
+  const salvage = salvageDatabase(data, [relayExtension])
+  const lines = Object.entries(salvage.tables).map(
+    ([table, { copied, unreadable }]) =>
+      `  ${table}: ${copied} rows kept, ${unreadable} unreadable runs`,
+  )
+  return { json: { damaged: true, ...salvage }, text: [salvage.message, ...lines].join('\n') }
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { integer, optionalString, requireString, UsageError, type Values } from './cli-args.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
-import { silentLog } from './peer.ts'
+import { jsonLog, silentLog } from './peer.ts'
 import { startRelay } from './start-relay.ts'
+import { startWatchdog } from './watchdog.ts'
 
 /** Flags of `serve`, besides --data and --json. */
 export const SERVE_FLAGS = {
@@ -18,6 +19,13 @@ export const SERVE_FLAGS = {
   'max-buffered-bytes': { type: 'string' },
   'idle-unload-ms': { type: 'string' },
   'compact-after': { type: 'string' },
+  'max-messages-per-second': { type: 'string' },
+  'max-bytes-per-second': { type: 'string' },
+  'max-burst-bytes': { type: 'string' },
+  recover: { type: 'boolean' },
+  'watchdog-seconds': { type: 'string' },
+  'health-port': { type: 'string' },
+  'health-host': { type: 'string' },
 } as const
 
 /** Runs the relay until SIGTERM or SIGINT, then shuts down cleanly and exits 0. */
@@ -47,8 +55,24 @@ export async function serve(values: Values): Promise<void> {
       maxBufferedBytes: integer(values, 'max-buffered-bytes', d.maxBufferedBytes, 1024),
       idleUnloadMs: integer(values, 'idle-unload-ms', d.idleUnloadMs, 0),
       compactAfter: integer(values, 'compact-after', d.compactAfter, 1),
+      maxMessagesPerSecond: integer(values, 'max-messages-per-second', d.maxMessagesPerSecond, 1),
+      maxBytesPerSecond: integer(values, 'max-bytes-per-second', d.maxBytesPerSecond, 1024),
+      maxBurstBytes: integer(values, 'max-burst-bytes', d.maxBurstBytes, 1024),
     },
+    recover: values.recover === true,
   }
+  const healthPortFlag = optionalString(values, 'health-port')
+  const healthHost = optionalString(values, 'health-host') ?? '127.0.0.1'
+  const watchdog = await startWatchdog({
+    killAfterSeconds: integer(values, 'watchdog-seconds', 30, 0, 86_400),
+    healthPort: healthPortFlag === undefined ? null : integer(values, 'health-port', 0, 0, 65535),
+    healthHost,
+  })
+  // The last line of defence: every entry point catches what a client can cause; anything that
+  // still escapes is logged, and the relay goes on rather than dropping every partner's socket.
+  const log = options.log ?? jsonLog()
+  process.on('uncaughtException', (error) => log('uncaught-exception', { error: String(error) }))
+  process.on('unhandledRejection', (error) => log('unhandled-rejection', { error: String(error) }))
   // Handlers first: a signal that arrives while starting must still shut down cleanly.
   const starting = startRelay(options)
   let stopping = false
@@ -68,6 +92,13 @@ export async function serve(values: Values): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
   const running = await starting
-  if (values.json === true) console.log(JSON.stringify({ url: running.url, port: running.port }))
-  else console.log(`Samstemt relay listening on ${running.url}`)
+  watchdog.ready()
+  const healthPort = watchdog.healthPort
+  if (values.json === true) {
+    console.log(JSON.stringify({ url: running.url, port: running.port, healthPort }))
+  } else {
+    console.log(`Samstemt relay listening on ${running.url}`)
+    if (healthPort !== null)
+      console.log(`Health check (watchdog thread): http://${healthHost}:${healthPort}/healthz`)
+  }
 }

@@ -4,6 +4,7 @@ import {
   compact,
   invite,
   listMembers,
+  recover,
   revoke,
   workspaceCreate,
   workspaceList,
@@ -17,7 +18,9 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   serve             [--host 127.0.0.1] [--port 4455] [--tls-cert F --tls-key F] [--trust-proxy]
                     [--quiet] [--max-message-bytes N] [--max-connections-per-ip N]
                     [--max-connections-per-member N] [--max-buffered-bytes N]
-                    [--idle-unload-ms N] [--compact-after N]
+                    [--idle-unload-ms N] [--compact-after N] [--max-messages-per-second N]
+                    [--max-bytes-per-second N] [--max-burst-bytes N] [--recover]
+                    [--watchdog-seconds N] [--health-port P] [--health-host H]
   workspace create  --name NAME [--id ID]
   workspace list
   invite            --workspace ID --name NAME --org ORG --role coordinator|editor|reviewer
@@ -25,6 +28,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   members           --workspace ID
   revoke            --member ID
   compact           [--room NAME]
+  recover           moves a damaged database aside and keeps every row that can be read
 ${EXPORT_USAGE}
 
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
@@ -55,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
   members: { flags: { workspace: { type: 'string' } }, run: listMembers },
   revoke: { flags: { member: { type: 'string' } }, run: revoke },
   compact: { flags: { room: { type: 'string' } }, run: compact },
+  recover: { flags: {}, run: recover },
   export: { flags: EXPORT_FLAGS, run: exportPaper },
 }
 

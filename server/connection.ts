@@ -2,6 +2,7 @@ import type { ParsedRoom } from '../shared/protocol/index.ts'
 import type { Member } from './members.ts'
 import type { Log, Peer } from './peer.ts'
 import { CLOSE_REASONS, CloseCode, type CloseCodeName } from '../shared/protocol/index.ts'
+import type { SendBudget } from './rate-limit.ts'
 
 let nextId = 1
 
@@ -17,6 +18,10 @@ export class Connection {
   readonly ip: string
   /** Awareness client ids this socket announced; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>()
+  /** Client ids whose updates from this socket were refused: what builds on them is refused too. */
+  readonly heldBack = new Set<number>()
+  /** What this socket may still send (the member's own budget is the relay's). */
+  readonly budget: SendBudget
   #closed = false
   readonly #maxBuffered: number
   readonly #log: Log
@@ -30,9 +35,11 @@ export class Connection {
     durable: boolean
     ip: string
     maxBufferedBytes: number
+    budget: SendBudget
     log: Log
     onClose: (connection: Connection) => void
   }) {
+    this.budget = fields.budget
     this.peer = fields.peer
     this.member = fields.member
     this.roomName = fields.roomName

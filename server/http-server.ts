@@ -26,26 +26,44 @@ export function createRelayServer(relay: Relay, options: HttpOptions, log: Log) 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   const perIp = new Map<string, number>()
   const sockets = new Set<WebSocket>()
-  const routes = (req: IncomingMessage, res: ServerResponse) => serveHttp(relay, options, req, res)
+  const routes = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      serveHttp(relay, options, req, res)
+    } catch (error) {
+      log('http-failed', { path: req.url?.split('?')[0], error: String(error) })
+      if (!res.headersSent) reply(res, 500, 'text/plain', 'Internal error\n')
+      else res.destroy()
+    }
+  }
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, routes)
     : createHttpServer(routes)
 
+  // A connection that never sends its request is dropped soon, whatever else it does.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 20_000
+
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://relay')
-    const ip = clientIp(req, options.trustProxy)
     socket.on('error', () => socket.destroy())
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://relay')
+    } catch {
+      socket.destroy()
+      return
+    }
+    const ip = clientIp(req, options.trustProxy)
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
-      const open = perIp.get(ip) ?? 0
-      perIp.set(ip, open + 1)
       const peer = wsPeer(ws)
       let connection: ReturnType<Relay['connect']> = null
       ws.on('close', () => {
         sockets.delete(ws)
-        const left = (perIp.get(ip) ?? 1) - 1
-        if (left > 0) perIp.set(ip, left)
-        else perIp.delete(ip)
+        if (connection !== null) {
+          const left = (perIp.get(ip) ?? 1) - 1
+          if (left > 0) perIp.set(ip, left)
+          else perIp.delete(ip)
+        }
         peer.dispose()
         connection?.closedByPeer()
       })
@@ -54,7 +72,9 @@ export function createRelayServer(relay: Relay, options: HttpOptions, log: Log) 
           relay.metrics.closed(CloseCode.tooBig)
         log('socket-error', { ip, member: connection?.member.id, error: error.message })
       })
-      if (open >= options.maxConnectionsPerIp) {
+      // Only admitted sockets count against the address: a refused one (bad token, say) never
+      // holds a place, and is dropped a second after its close frame if it does not answer.
+      if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) {
         relay.metrics.closed(CloseCode.overloaded)
         log('refused', {
           ip,
@@ -64,12 +84,26 @@ export function createRelayServer(relay: Relay, options: HttpOptions, log: Log) 
         peer.close(CloseCode.overloaded, CLOSE_REASONS.overloaded)
         return
       }
-      connection = relay.connect(peer, { path: url.pathname, params: url.searchParams, ip })
+      try {
+        connection = relay.connect(peer, { path: url.pathname, params: url.searchParams, ip })
+      } catch (error) {
+        log('connect-failed', { ip, error: String(error) })
+        peer.close(CloseCode.storageFailed, CLOSE_REASONS.storageFailed)
+        return
+      }
       const admitted = connection
       if (admitted === null) return
+      peer.admit()
+      perIp.set(ip, (perIp.get(ip) ?? 0) + 1)
       ws.on('message', (data: Buffer, isBinary: boolean) => {
-        if (isBinary) relay.receive(admitted, data)
-        else relay.reject(admitted, 'malformed', 'text frame')
+        try {
+          if (isBinary) relay.receive(admitted, data)
+          else relay.reject(admitted, 'malformed', 'text frame')
+        } catch (error) {
+          // Nothing a client sends may end the relay: the socket goes, the relay goes on.
+          log('message-failed', { member: admitted.member.id, error: String(error) })
+          relay.reject(admitted, 'malformed', String(error))
+        }
       })
     })
   })
@@ -111,6 +145,7 @@ function serveHttp(
       connections: relay.connectionCount,
       rooms: relay.roomCount,
       uptimeSeconds: uptime,
+      damagedRows: relay.damagedRows,
     })
     return reply(res, 200, 'text/plain; version=0.0.4', text)
   }

@@ -17,6 +17,10 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxConnectionsPerIp: 256,
   maxConnectionsPerMember: 64,
   maxBufferedBytes: 16 * MiB,
+  // Typing sends a few updates and caret moves a second; a returning offline editor one big frame.
+  maxMessagesPerSecond: 100,
+  maxBytesPerSecond: 1 * MiB,
+  maxBurstBytes: 32 * MiB,
   idleUnloadMs: 30_000,
   compactAfter: 500,
 }

@@ -9,6 +9,7 @@ import {
   messageQueryAwareness,
   messageSync,
 } from '../shared/protocol/index.ts'
+import { admitPresence } from './presence.ts'
 import { RejectedFrame, type MessageContext } from './relay-context.ts'
 import { receiveUpdate } from './update-intake.ts'
 
@@ -23,11 +24,19 @@ messageHandlers[messageSync] = (context, decoder) => {
   if (type === syncProtocol.messageYjsSyncStep1) {
     // Answered for every role: reading is always allowed.
     const stateVector = decoding.readVarUint8Array(decoder)
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(room.doc, stateVector))
-    connection.send(encoding.toUint8Array(encoder))
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch (error) {
+      throw new RejectedFrame('malformed', `sync step 1: ${String(error)}`)
+    }
+    // Content: sent once the claims of the client ids in it are on disk (Room.send).
+    room.send(() => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, messageSync)
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(room.doc, stateVector))
+      connection.send(encoding.toUint8Array(encoder))
+    })
     if (connection.durable) {
       void room.tail.then(() => connection.send(encodeDurable(room.committedSv)))
     }
@@ -39,12 +48,9 @@ messageHandlers[messageSync] = (context, decoder) => {
 }
 
 messageHandlers[messageAwareness] = ({ room, connection }, decoder) => {
-  const update = decoding.readVarUint8Array(decoder)
-  try {
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection)
-  } catch (error) {
-    throw new RejectedFrame('malformed', `awareness: ${String(error)}`)
-  }
+  const admitted = admitPresence(room, connection, decoding.readVarUint8Array(decoder))
+  if (admitted !== null)
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, admitted, connection)
 }
 
 messageHandlers[messageQueryAwareness] = ({ room, connection }) => {

@@ -29,11 +29,22 @@ export class Metrics {
   }
 
   /** The Prometheus text exposition format (version 0.0.4). */
-  render(gauges: { connections: number; rooms: number; uptimeSeconds: number }): string {
+  render(gauges: {
+    connections: number
+    rooms: number
+    uptimeSeconds: number
+    damagedRows: number
+  }): string {
     const lines = [
       ...metric('samstemt_connections', 'gauge', 'Open WebSocket connections.', gauges.connections),
       ...metric('samstemt_rooms', 'gauge', 'Rooms loaded in memory.', gauges.rooms),
       ...metric('samstemt_uptime_seconds', 'gauge', 'Seconds since start.', gauges.uptimeSeconds),
+      ...metric(
+        'samstemt_damaged_rows',
+        'gauge',
+        'Stored updates and snapshots of loaded rooms that could not be read and were left out.',
+        gauges.damagedRows,
+      ),
       ...metric('samstemt_updates_total', 'counter', 'Accepted updates.', this.updates),
       ...metric(
         'samstemt_update_bytes_total',
@@ -44,7 +55,7 @@ export class Metrics {
       ...metric(
         'samstemt_refused_updates_total',
         'counter',
-        'Updates refused for lack of write access.',
+        'Updates refused for lack of write access or by the write policy.',
         this.refusedUpdates,
       ),
       '# HELP samstemt_closes_total Connections closed by the relay, by close code.',

@@ -15,8 +15,8 @@ export type RelayServices = {
   metrics: Metrics
   /** The product's write policy, plus any extra guard the embedder gave. */
   writeGuard: WriteGuard
-  /** Another room's doc for the guard, loaded from the store if need be; throws if unreadable now. */
-  loadDoc(room: string): Y.Doc
+  /** Another room's doc for the guard, loaded from the store if need be (see WriteContext). */
+  loadDoc(room: string): Y.Doc | null
   log: Log
   /**
    * Closes every socket of a room whose doc may be damaged or whose updates could not be

@@ -17,7 +17,8 @@ import { dispatch } from './message-handlers.ts'
 import { Metrics } from './metrics.ts'
 import type { Log, Peer } from './peer.ts'
 import { RejectedFrame, type RelayServices } from './relay-context.ts'
-import { RoomRegistry, type RoomPolicy } from './room-registry.ts'
+import { SendBudget } from './rate-limit.ts'
+import { RoomDamaged, RoomRegistry, type RoomPolicy } from './room-registry.ts'
 import type { Room } from './room.ts'
 import { writePolicy } from './write-policy.ts'
 
@@ -27,7 +28,18 @@ export type CoreLimits = RoomPolicy & {
   maxBufferedBytes: number
   /** Sockets one member may hold open at once (one room each, as in y-websocket). */
   maxConnectionsPerMember: number
+  /**
+   * Messages one socket may send per second, sustained; bursts up to 10x pass. A member's sockets
+   * together may send 4x this. Past it the socket is closed with 1013 (tooFast).
+   */
+  maxMessagesPerSecond: number
+  /** Bytes one socket may send per second, sustained, with bursts up to `maxBurstBytes`; a member 4x. */
+  maxBytesPerSecond: number
+  maxBurstBytes: number
 }
+
+/** How much more a member's sockets together may send than one socket. */
+const MEMBER_FACTOR = 4
 
 /** What the socket's upgrade request said. */
 export type ConnectRequest = { path: string; params: URLSearchParams; ip: string }
@@ -55,6 +67,8 @@ export class Relay {
   /** Every admitted socket and the room it is in. */
   readonly #connections = new Map<Connection, Room>()
   readonly #perMember = new Map<string, number>()
+  /** Each member's send budget, across their sockets; dropped once refilled and unused. */
+  readonly #memberBudgets = new Map<string, SendBudget>()
   #closing = false
 
   constructor(options: {
@@ -84,6 +98,11 @@ export class Relay {
 
   get roomCount(): number {
     return this.#services.registry.size
+  }
+
+  /** Stored rows left out of loaded rooms because they could not be read (for /metrics). */
+  get damagedRows(): number {
+    return this.#services.registry.damagedRows
   }
 
   /**
@@ -142,6 +161,7 @@ export class Relay {
       durable: request.params.get(DURABLE_PARAM) === '1',
       ip: request.ip,
       maxBufferedBytes: this.#limits.maxBufferedBytes,
+      budget: this.#budget(1),
       log: this.#services.log,
       onClose: (c) => this.#leave(c),
     })
@@ -152,6 +172,7 @@ export class Relay {
     try {
       room = this.#services.registry.acquire(roomName, parsed)
     } catch (error) {
+      if (error instanceof RoomDamaged) return refuse('roomDamaged', error.message)
       return refuse('storageFailed', `loading ${roomName}: ${String(error)}`)
     }
     this.#connections.set(connection, room)
@@ -164,7 +185,13 @@ export class Relay {
       role: member.role,
       ip: request.ip,
     })
-    room.greet(connection)
+    try {
+      room.greet(connection)
+    } catch (error) {
+      // Nothing a client sent may end the relay; a greeting that cannot be made closes only this socket.
+      this.#close(connection, 'malformed', `greeting: ${String(error)}`)
+      return null
+    }
     return connection
   }
 
@@ -173,6 +200,13 @@ export class Relay {
     if (this.#closing || connection.closed) return
     const room = this.#connections.get(connection)
     if (room === undefined) return
+    if (
+      !connection.budget.charge(frame.byteLength) ||
+      !this.#memberBudget(connection).charge(frame.byteLength)
+    ) {
+      this.#close(connection, 'tooFast', `member ${connection.member.id} sends too fast`)
+      return
+    }
     try {
       dispatch({ services: this.#services, room, connection }, frame)
     } catch (error) {
@@ -210,6 +244,27 @@ export class Relay {
     registry.dropAll()
   }
 
+  #budget(factor: number): SendBudget {
+    const limits = this.#limits
+    return new SendBudget({
+      messages: {
+        perSecond: limits.maxMessagesPerSecond * factor,
+        burst: limits.maxMessagesPerSecond * 10 * factor,
+      },
+      bytes: { perSecond: limits.maxBytesPerSecond * factor, burst: limits.maxBurstBytes * factor },
+    })
+  }
+
+  #memberBudget(connection: Connection): SendBudget {
+    const id = connection.member.id
+    let budget = this.#memberBudgets.get(id)
+    if (budget === undefined) {
+      budget = this.#budget(MEMBER_FACTOR)
+      this.#memberBudgets.set(id, budget)
+    }
+    return budget
+  }
+
   #close(connection: Connection, code: CloseCodeName, detail: string): void {
     if (connection.closed) return
     this.metrics.closed(CloseCode[code])
@@ -223,16 +278,21 @@ export class Relay {
     const left = (this.#perMember.get(connection.member.id) ?? 1) - 1
     if (left > 0) this.#perMember.set(connection.member.id, left)
     else this.#perMember.delete(connection.member.id)
+    // A member who comes back at once keeps a spent budget; only a full one is forgotten.
+    for (const [id, budget] of this.#memberBudgets) {
+      if (!this.#perMember.has(id) && budget.full) this.#memberBudgets.delete(id)
+    }
     room.leave(connection)
     this.#services.registry.release(room)
   }
 
   /**
    * A room's doc for the write guard: the loaded one (it holds accepted updates not yet on disk),
-   * or one loaded now and unloaded again when idle. Throws RejectedFrame (1011, transient) while
-   * the room's last appends are still on their way to disk or when the store cannot read it.
+   * or one loaded now and unloaded again when idle; null when its stored data cannot be read at
+   * all. Throws RejectedFrame (1011, transient) while the room's last appends are still on their
+   * way to disk or when the store cannot read it just now.
    */
-  #loadDoc(name: string): Y.Doc {
+  #loadDoc(name: string): Y.Doc | null {
     const parsed = parseRoom(name)
     if (parsed === null) throw new RangeError(`Not a room name: ${name}`)
     const registry = this.#services.registry
@@ -244,6 +304,7 @@ export class Relay {
       registry.release(room)
       return room.doc
     } catch (error) {
+      if (error instanceof RoomDamaged) return null
       throw new RejectedFrame('storageFailed', `loading ${name}: ${String(error)}`)
     }
   }

@@ -1,7 +1,17 @@
 import type { ParsedRoom } from '../shared/protocol/index.ts'
 import type { UpdateStore } from '../shared/store/index.ts'
 import type { Log } from './peer.ts'
+import { loadStored } from '../shared/updates/index.ts'
+import { ClientOwners } from './client-owners.ts'
 import { Room } from './room.ts'
+
+/** A room whose stored data exists but none of it can be read. */
+export class RoomDamaged extends Error {
+  override readonly name = 'RoomDamaged'
+  constructor(room: string, detail: string) {
+    super(`${room}: ${detail}`)
+  }
+}
 
 /** When rooms leave memory and when their logs are folded into a snapshot. */
 export type RoomPolicy = {
@@ -20,6 +30,7 @@ export class RoomRegistry {
   readonly #compacting = new Set<string>()
   /** Rooms dropped with appends still on their way to disk: not loadable until they land. */
   readonly #draining = new Map<string, Promise<void>>()
+  #damagedRows = 0
 
   constructor(store: UpdateStore, policy: RoomPolicy, log: Log) {
     this.#store = store
@@ -40,12 +51,37 @@ export class RoomRegistry {
     return this.#draining.has(name)
   }
 
-  /** The loaded room, or the room loaded now from snapshot + log. */
+  /**
+   * The loaded room, or the room loaded now from snapshot + log. Stored updates that cannot be
+   * read are left out (and what builds on them), logged and counted; a room with stored data of
+   * which nothing can be read throws RoomDamaged. Throws the store's errors when it cannot read.
+   */
   acquire(name: string, parsed: ParsedRoom): Room {
     let room = this.#rooms.get(name)
     if (room === undefined) {
       const started = performance.now()
-      room = new Room(name, parsed, this.#store.read(name))
+      const stored = this.#store.read(name)
+      const { doc, damage } = loadStored(stored)
+      if (damage !== null) {
+        const nothing = doc.store.clients.size === 0
+        this.#log('room-damaged', {
+          room: name,
+          snapshotLost: damage.snapshot,
+          rows: damage.rows,
+          loadedNothing: nothing,
+        })
+        this.#damagedRows += damage.rows.length + (damage.snapshot ? 1 : 0)
+        if (nothing) {
+          doc.destroy()
+          throw new RoomDamaged(name, damage.message)
+        }
+      }
+      room = new Room(
+        name,
+        parsed,
+        { doc, logLength: stored.updates.length, damagedRows: damage?.rows.length ?? 0 },
+        new ClientOwners(name, this.#store),
+      )
       this.#rooms.set(name, room)
       const ms = Math.round(performance.now() - started)
       this.#log('room-loaded', { room: name, updates: room.logLength, ms })
@@ -53,6 +89,11 @@ export class RoomRegistry {
     if (room.idleTimer !== null) clearTimeout(room.idleTimer)
     room.idleTimer = null
     return room
+  }
+
+  /** Stored rows (and snapshots) left out of rooms loaded since start because they were unreadable. */
+  get damagedRows(): number {
+    return this.#damagedRows
   }
 
   /** Called when a socket left: a room nobody uses is unloaded once idle and fully committed. */
@@ -85,6 +126,8 @@ export class RoomRegistry {
   /** After a commit: fold a long log into a snapshot in the background. */
   committed(room: Room): void {
     if (room.logLength < this.#policy.compactAfter || this.#compacting.has(room.name)) return
+    // Compaction would drop the unreadable rows; they stay for the operator to look at.
+    if (room.damagedRows > 0) return
     this.#compacting.add(room.name)
     const started = performance.now()
     this.#store

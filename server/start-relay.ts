@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { WebSocket } from 'ws'
 import type { WriteGuard } from '../shared/protocol/index.ts'
-import { UpdateStore } from '../shared/store/index.ts'
+import { salvageDatabase, StoreError, UpdateStore } from '../shared/store/index.ts'
 import { createRelayServer } from './http-server.ts'
 import { DEFAULT_LIMITS, type RelayLimits } from './limits.ts'
 import { MemberDirectory } from './members.ts'
@@ -28,6 +28,11 @@ export type RelayOptions = {
   /** How often to look for members revoked by another process (ms). */
   revocationPollMs?: number
   trustProxy?: boolean
+  /**
+   * On a damaged database: false (default) refuses to start with a StoreError that says what to
+   * do; true moves the file aside and starts on a new one holding every row that can be read.
+   */
+  recover?: boolean
 }
 
 /** A listening relay. */
@@ -46,8 +51,7 @@ export type RunningRelay = {
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const log = options.log === false ? silentLog : (options.log ?? jsonLog())
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits }
-  const store = UpdateStore.open(options.data, { extensions: [relayExtension] })
-  if (store.recovery) log('store-recovered', { message: store.recovery.message })
+  const store = openStore(options.data, options.recover === true, log)
   const members = new MemberDirectory(store.db)
   const relay = new Relay({ store, members, limits, log, writeGuard: options.writeGuard ?? null })
   const stopWatch = watchRevocations(
@@ -97,6 +101,29 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     return closing
   }
   return { url, port, relay, store, members, close }
+}
+
+/**
+ * The relay's database. A damaged one is never replaced silently: members' tokens live in it,
+ * and a relay that started empty would turn every partner away for good (4401 is final).
+ */
+function openStore(data: string, recover: boolean, log: Log): UpdateStore {
+  const open = () => UpdateStore.open(data, { extensions: [relayExtension], onUnusable: 'throw' })
+  try {
+    return open()
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'corrupt') throw error
+    if (!recover) {
+      throw new StoreError(
+        'corrupt',
+        `${data} is damaged, so the relay did not start. Start it with --recover to move the file aside and carry on with every row that can still be read (or run: samstemt-relay recover --data ${data}), or restore a backup.`,
+        error,
+      )
+    }
+    const salvage = salvageDatabase(data, [relayExtension])
+    log('store-salvaged', { message: salvage.message, tables: salvage.tables })
+    return open()
+  }
 }
 
 /** Waits for clients to answer our close frames, then drops the ones that did not. */

@@ -1,22 +1,39 @@
-import { workflowUpdateRefusal } from '../shared/model/workflow-guard.ts'
 import { isLocked, readWorkflowStatus } from '../shared/model/workflow.ts'
+import { commentsChangeRefusal, workflowChangeRefusal } from '../shared/policy/index.ts'
 import { workflowRoom, type WriteGuard } from '../shared/protocol/index.ts'
-import { commentsUpdateRefusal } from './comments-guard.ts'
 
 /**
- * The product's rules beyond the role table (issue 6), installed in every relay:
- * - a workflow room takes only the changes its writer may make (`workflowUpdateRefusal`);
- * - in a comments room a reviewer changes only their own comments (`commentsUpdateRefusal`);
+ * The product's rules beyond the role table, installed in every relay; the rules themselves live in
+ * shared/policy, which the app's UI follows too:
+ * - a workflow room takes only the changes its writer may make (`workflowChangeRefusal`);
+ * - in a comments room every member changes only what `threadRights` allows them
+ *   (`commentsChangeRefusal`);
  * - a paper whose workflow status is final or sent takes no update at all, the coordinator's
  *   included, until the coordinator reopens it as a draft.
  * The status is read from the workflow room only. The paper's meta and the index keep a status
  * too, for the library to show, but editors can write those: the relay never trusts them.
  */
-export const writePolicy: WriteGuard = (writer, room, { doc, update, loadDoc }) => {
-  if (room.kind === 'workflow') return workflowUpdateRefusal(doc, update, writer)
-  if (room.kind === 'comments') return commentsUpdateRefusal(doc, update, writer)
+export const writePolicy: WriteGuard = (writer, room, context) => {
+  if (room.kind === 'workflow') {
+    const { doc, changed } = context.preview()
+    return workflowChangeRefusal(writer, { before: context.doc, after: doc, changed })
+  }
+  if (room.kind === 'comments') {
+    // A workflow that cannot be read counts as locked: the relay fails closed.
+    const bodyLocked = () => {
+      if (room.paperId === null) return false
+      const workflow = context.loadDoc(workflowRoom(room.workspace, room.paperId))
+      return workflow === null || isLocked(readWorkflowStatus(workflow))
+    }
+    const { doc, changed } = context.preview()
+    return commentsChangeRefusal(writer, { before: context.doc, after: doc, changed, bodyLocked })
+  }
   if (room.kind !== 'paper' || room.paperId === null) return null
-  const status = readWorkflowStatus(loadDoc(workflowRoom(room.workspace, room.paperId)))
+  const workflow = context.loadDoc(workflowRoom(room.workspace, room.paperId))
+  if (workflow === null) {
+    return "This paper's workflow cannot be read on the relay, so its text is locked until the relay's operator restores it."
+  }
+  const status = readWorkflowStatus(workflow)
   return isLocked(status)
     ? `The paper is ${status}: its text and details are locked until the coordinator reopens it as a draft.`
     : null

@@ -3,12 +3,15 @@ import type { Peer } from './peer.ts'
 
 /** How long a socket may stay silent to pings before it is dropped. */
 const PING_INTERVAL_MS = 30_000
-/** How long a closing socket gets to answer our close frame. */
+/** How long a closing member's socket gets to answer our close frame. */
 const CLOSE_GRACE_MS = 5_000
+/** A socket refused before it was admitted frees its place sooner: it never held one. */
+const REFUSED_GRACE_MS = 1_000
 
 /** Adapts a `ws` socket to the relay core, with a ping watchdog for dead peers. */
-export function wsPeer(socket: WebSocket): Peer & { dispose(): void } {
+export function wsPeer(socket: WebSocket): Peer & { dispose(): void; admit(): void } {
   let alive = true
+  let admitted = false
   socket.on('pong', () => (alive = true))
   const ping = setInterval(() => {
     if (!alive) {
@@ -26,7 +29,7 @@ export function wsPeer(socket: WebSocket): Peer & { dispose(): void } {
     close(code, reason) {
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
         socket.close(code, reason)
-        setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref()
+        setTimeout(() => socket.terminate(), admitted ? CLOSE_GRACE_MS : REFUSED_GRACE_MS).unref()
       }
     },
     get bufferedAmount() {
@@ -34,6 +37,9 @@ export function wsPeer(socket: WebSocket): Peer & { dispose(): void } {
     },
     dispose() {
       clearInterval(ping)
+    },
+    admit() {
+      admitted = true
     },
   }
 }

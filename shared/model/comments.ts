@@ -140,15 +140,27 @@ export function readThreads(doc: Y.Doc): Read<Thread[]> {
   const threads = rootMap(doc, THREADS, problems)
   const value: Thread[] = []
   threads?.forEach((entry, id) => {
-    const path = `${THREADS}.${id}`
-    if (entry instanceof Y.Map) {
-      value.push({ id, ...readRecord(threadSpec, (key) => entry.get(key), path, problems) })
-    } else {
-      problems.push({ path, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
-    }
+    const thread = readEntry(entry, id, problems)
+    if (thread !== null) value.push(thread)
   })
   value.sort(byCreation)
   return { value, problems }
+}
+
+/** One thread by id: null when there is none (or it is not a Y.Map, which is a problem). */
+export function readThread(doc: Y.Doc, id: string): Read<Thread | null> {
+  const problems: Problem[] = []
+  const entry = rootMap(doc, THREADS, problems)?.get(id)
+  return { value: entry === undefined ? null : readEntry(entry, id, problems), problems }
+}
+
+function readEntry(entry: unknown, id: string, problems: Problem[]): Thread | null {
+  const path = `${THREADS}.${id}`
+  if (entry instanceof Y.Map) {
+    return { id, ...readRecord(threadSpec, (key) => entry.get(key), path, problems) }
+  }
+  problems.push({ path, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
+  return null
 }
 
 /** Calls `listener` with the fresh threads after every transaction that changed them. */

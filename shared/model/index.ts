@@ -33,6 +33,7 @@ export {
 export {
   THREAD_STATES,
   observeThreads,
+  readThread,
   readThreads,
   type Author,
   type Reply,
@@ -57,7 +58,6 @@ export { readBodyJSON, writeTemplateToBody } from './body.ts'
 export { initPaper } from './new-paper.ts'
 export { SUGGESTION_OUTCOMES, type SuggestionDecision, type SuggestionOutcome } from './comments.ts'
 export { decideSuggestion, type NewDecision } from './comment-writes.ts'
-export { isOwn, threadRights, type ThreadRights, type Viewer } from './comment-rules.ts'
 export { waitingComments } from './comment-sync.ts'
 export {
   canonicalJson,
@@ -92,5 +92,5 @@ export {
   type NewStatus,
   type NewVersion,
 } from './workflow-writes.ts'
-export { workflowUpdateRefusal, type WorkflowWriter } from './workflow-guard.ts'
+export { declareRoots } from './roots.ts'
 export { restoreVersion } from './workflow-restore.ts'

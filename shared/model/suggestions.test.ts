@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createAnchor } from './anchor.ts'
-import { threadRights } from './comment-rules.ts'
+import { threadRights } from '../policy/comments.ts'
 import { waitingComments } from './comment-sync.ts'
 import {
   addReply,

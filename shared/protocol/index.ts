@@ -11,7 +11,6 @@ export {
 } from './rooms.ts'
 export {
   ROLES,
-  canWrite,
   composeGuards,
   isRole,
   writeRefusal,

@@ -21,6 +21,13 @@ export const CloseCode = {
   revoked: 4403,
   /** Not a room name, or a room of another workspace. */
   unknownRoom: 4404,
+  /** The room's stored data cannot be read at all; the operator must restore it. */
+  roomDamaged: 4410,
+  /**
+   * An update that builds on changes the relay does not have (yet): it was not applied.
+   * Reconnecting makes the client send everything the relay lacks, in order.
+   */
+  outOfOrder: 4000,
   /** A frame larger than the relay's limit. */
   tooBig: 1009,
   /** A frame that is not the y-websocket protocol. */
@@ -33,6 +40,8 @@ export const CloseCode = {
   restarting: 1012,
   /** Too many connections, or a reader too slow to keep up. */
   overloaded: 1013,
+  /** More messages or bytes per second than the relay takes from one socket or member. */
+  tooFast: 1013,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -48,6 +57,9 @@ export const CLOSE_REASONS: Record<CloseCodeName, string> = {
   storageFailed: 'The relay could not save; reconnect to resend',
   restarting: 'The relay is restarting',
   overloaded: 'The relay is overloaded or the connection too slow',
+  tooFast: 'Too many messages; slow down and reconnect',
+  roomDamaged: 'The relay cannot read this room; ask its operator to restore it',
+  outOfOrder: 'An update arrived before what it builds on; reconnect to resend',
 }
 
 /** True for close codes after which a client should not reconnect with the same token. */

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
-import type { ParsedRoom, RoomKind } from './rooms.ts'
+import { canWrite } from '../policy/rooms.ts'
+import type { ParsedRoom } from './rooms.ts'
 
 /** What a member may do in a workspace (DESIGN.md, "Roles"). */
 export type Role = 'coordinator' | 'editor' | 'reviewer'
@@ -10,43 +11,40 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
 
-/**
- * Who may send updates to a room at all. The workflow room is open to every role because any
- * member endorses a version on behalf of their organisation; what each role may change inside it
- * is the relay's write guard's business (server/write-policy.ts).
- */
-const WRITERS: Record<RoomKind, readonly Role[]> = {
-  index: ['coordinator', 'editor'],
-  paper: ['coordinator', 'editor'],
-  comments: ['coordinator', 'editor', 'reviewer'],
-  workflow: ['coordinator', 'editor', 'reviewer'],
-}
-
-/** Whether `role` may change a room of `kind`. Every role may read every room of its workspace. */
-export function canWrite(role: Role, kind: RoomKind): boolean {
-  return WRITERS[kind].includes(role)
-}
-
 /** The member an update comes from, as a write guard sees it. */
 export type Writer = {
   id: string
   workspace: string
   role: Role
+  name: string
   organisation: string
 }
 
 /** What a write guard sees besides the writer and the room. */
 export type WriteContext = {
-  /** The update as received: it decodes, but is not applied yet. */
+  /**
+   * The update as it will be applied: its structure checked (only the writer's own client ids,
+   * nothing left pending, bounded clocks), foreign parts left out.
+   */
   update: Uint8Array
-  /** The room's doc before the update. Read it or copy it; never change it. */
+  /** The room's doc before the update. Read it; never change it. */
   doc: Y.Doc
   /**
-   * Another room's doc by name, loaded from the store when no socket holds it. Read only. Throws
+   * The doc as it would be after the update and which types it changed, computed on a copy the
+   * relay keeps in step with the room (so asking costs one more apply, not a copy of the doc).
+   * Read only. Throws when Yjs cannot apply the update.
+   */
+  preview(): {
+    doc: Y.Doc
+    changed: Y.Transaction['changed']
+  }
+  /**
+   * Another room's doc by name, loaded from the store when no socket holds it. Read only. Null
+   * when its stored data cannot be read at all (the guard refuses what depends on it). Throws
    * when it cannot be read just now: the relay then closes the sender's socket with a transient
    * code, so the client reconnects and sends the update again, instead of refusing it for good.
    */
-  loadDoc(room: string): Y.Doc
+  loadDoc(room: string): Y.Doc | null
 }
 
 /**

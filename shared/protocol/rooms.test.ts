@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { canWrite } from '../policy/index.ts'
 import {
-  canWrite,
   composeGuards,
   commentsRoom,
   formatRoom,
@@ -91,10 +91,17 @@ describe('roles', () => {
       update: new Uint8Array(),
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
+      preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
     }
     const final = { guard: () => 'The paper is final.', context }
     const allow = { guard: () => null, context }
-    const editor = { id: 'm1', workspace: 'w', role: 'editor' as const, organisation: 'UiS' }
+    const editor = {
+      id: 'm1',
+      workspace: 'w',
+      role: 'editor' as const,
+      name: 'E',
+      organisation: 'UiS',
+    }
     const reviewer = { ...editor, role: 'reviewer' as const }
     expect(writeRefusal(editor, parseRoom('w/paper/p')!, final)).toBe('The paper is final.')
     expect(writeRefusal(editor, parseRoom('w/paper/p')!, allow)).toBeNull()
@@ -106,11 +113,18 @@ describe('roles', () => {
       update: new Uint8Array(),
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
+      preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
     }
     const seen: string[] = []
     const guard = (name: string, refusal: string | null) => () => (seen.push(name), refusal)
     const composed = composeGuards(guard('a', null), null, guard('b', 'no'), guard('c', 'never'))
-    const editor = { id: 'm1', workspace: 'w', role: 'editor' as const, organisation: 'UiS' }
+    const editor = {
+      id: 'm1',
+      workspace: 'w',
+      role: 'editor' as const,
+      name: 'E',
+      organisation: 'UiS',
+    }
     expect(composed(editor, parseRoom('w/paper/p')!, context)).toBe('no')
     expect(seen).toEqual(['a', 'b'])
   })

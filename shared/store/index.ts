@@ -10,3 +10,4 @@ export {
   type StoredDoc,
   type UpdateStoreOptions,
 } from './update-store.ts'
+export { salvageDatabase, type Salvage } from './salvage-file.ts'

@@ -103,7 +103,7 @@ function unusable(file: string, reason: 'corrupt' | 'foreign'): StoreError {
       )
 }
 
-function moveAside(file: string, reason: 'corrupt' | 'foreign', at: number): Recovery {
+export function moveAside(file: string, reason: 'corrupt' | 'foreign', at: number): Recovery {
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-')
   let movedTo = `${file}.${reason}-${stamp}`
   for (let n = 2; existsSync(movedTo); n++) movedTo = `${file}.${reason}-${stamp}-${n}`

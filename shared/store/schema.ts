@@ -45,6 +45,19 @@ export const CORE_MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       ) STRICT;
     `)
   },
+  (db) => {
+    db.exec(`
+      -- Which origin (a member, on the relay) first wrote under each Yjs client id of a doc: only
+      -- that origin may write under it again. Compaction never touches it.
+      CREATE TABLE claims (
+        doc TEXT NOT NULL,
+        client INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (doc, client)
+      ) STRICT;
+    `)
+  },
 ]
 
 export const CORE_VERSION = CORE_MIGRATIONS.length

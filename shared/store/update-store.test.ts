@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { StoreError, UpdateStore } from './index.ts'
+import { CORE_VERSION } from './schema.ts'
 
 const tempDir = useTempDir('samstemt-store-')
 
@@ -162,7 +163,7 @@ describe('opening a database file', () => {
     const file = join(tempDir(), 'a.sqlite')
     await UpdateStore.open(file).close()
     const db = new Database(file, { readonly: true })
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(CORE_VERSION)
     expect(db.pragma('application_id', { simple: true })).toBe(0x534d5354)
     db.close()
   })

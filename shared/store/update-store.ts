@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
+import { loadStored, type Salvaged } from '../updates/index.ts'
 import { StoreError, toStoreError } from './errors.ts'
 import { openDatabase, type Recovery } from './open-database.ts'
 import type { StoreExtension } from './schema.ts'
 import {
   packBatch,
+  type Claim,
   type FromWriter,
   type ToWriter,
   type WireItem,
@@ -46,6 +48,8 @@ export type DocInfo = {
 export type StoredDoc = {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
+  /** The row (seq) of each update. */
+  seqs: number[]
   /** The highest seq included; 0 for a doc that does not exist. */
   seq: number
 }
@@ -71,6 +75,7 @@ type Pending = {
 /** The appends of one event-loop turn: committed in one transaction, acknowledged together. */
 type Batch = {
   items: WireItem[]
+  claims: Claim[]
   done: Promise<number>
   resolve: (seq: number) => void
   reject: (error: StoreError) => void
@@ -149,15 +154,38 @@ export class UpdateStore {
    */
   append(doc: string, update: Uint8Array, options: AppendOptions = {}): Promise<number> {
     if (this.#closing) return Promise.reject(this.#closedError())
-    if (!this.#batch) {
-      let resolve!: (seq: number) => void
-      let reject!: (error: StoreError) => void
-      const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)))
-      this.#batch = { items: [], done, resolve, reject }
-      setImmediate(() => this.#send())
-    }
-    this.#batch.items.push({ doc, data: update, origin: options.origin })
-    return this.#batch.done
+    const batch = this.#openBatch()
+    batch.items.push({ doc, data: update, origin: options.origin })
+    return batch.done
+  }
+
+  /**
+   * Records that `origin` writes under Yjs client id `client` in `doc` (the first claim of an id
+   * stays). It is committed with this turn's appends, before them: an update appended in the same
+   * turn is never on disk without its claim. Resolves once on disk.
+   */
+  claim(doc: string, client: number, origin: string): Promise<number> {
+    if (this.#closing) return Promise.reject(this.#closedError())
+    const batch = this.#openBatch()
+    batch.claims.push({ doc, client, origin })
+    return batch.done
+  }
+
+  /** Who claimed each Yjs client id of `doc` (see `claim`). */
+  claims(doc: string): Map<number, string> {
+    this.#assertOpen()
+    const rows = this.#stmt.selectClaims.all(doc) as { client: number; origin: string }[]
+    return new Map(rows.map((row) => [row.client, row.origin]))
+  }
+
+  #openBatch(): Batch {
+    if (this.#batch) return this.#batch
+    let resolve!: (seq: number) => void
+    let reject!: (error: StoreError) => void
+    const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)))
+    this.#batch = { items: [], claims: [], done, resolve, reject }
+    setImmediate(() => this.#send())
+    return this.#batch
   }
 
   /** Number of appends not yet on disk. */
@@ -178,9 +206,11 @@ export class UpdateStore {
     if (!batch) return
     this.#batch = null
     const packed = packBatch(batch.items)
-    this.#request({ type: 'append', at: this.#now(), packed }, batch.items.length, [
-      packed.bytes.buffer as ArrayBuffer,
-    ]).then(batch.resolve, batch.reject)
+    this.#request(
+      { type: 'append', at: this.#now(), packed, claims: batch.claims },
+      batch.items.length,
+      [packed.bytes.buffer as ArrayBuffer],
+    ).then(batch.resolve, batch.reject)
   }
 
   /** Sends one request to the writer thread; resolves with its answer. */
@@ -224,13 +254,18 @@ export class UpdateStore {
         .transaction(() => {
           const head = this.#stmt.selectDoc.get(doc) as
             { id: number; snapshot: Uint8Array | null; snapshot_seq: number } | undefined
-          if (!head) return { snapshot: null, updates: [], seq: 0 }
+          if (!head) return { snapshot: null, updates: [], seqs: [], seq: 0 }
           const rows = this.#stmt.selectUpdates.all(head.id, head.snapshot_seq) as {
             seq: number
             data: Uint8Array
           }[]
           const seq = rows.at(-1)?.seq ?? head.snapshot_seq
-          return { snapshot: head.snapshot, updates: rows.map((r) => r.data), seq }
+          return {
+            snapshot: head.snapshot,
+            updates: rows.map((r) => r.data),
+            seqs: rows.map((r) => r.seq),
+            seq,
+          }
         })
         .deferred()
     } catch (error) {
@@ -238,14 +273,31 @@ export class UpdateStore {
     }
   }
 
-  /** Loads snapshot + updates into `target` (a new Y.Doc by default) in one transaction. */
+  /**
+   * Loads snapshot + updates into `target` (a new Y.Doc by default) in one transaction. Throws a
+   * StoreError (`corrupt`) naming the doc when a stored update cannot be applied; `loadSalvaged`
+   * loads what can be read instead.
+   */
   load(doc: string, target: Y.Doc = new Y.Doc(), origin: unknown = this): Y.Doc {
     const stored = this.read(doc)
-    target.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(target, stored.snapshot)
-      for (const update of stored.updates) Y.applyUpdate(target, update)
-    }, origin)
+    try {
+      target.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(target, stored.snapshot)
+        for (const update of stored.updates) Y.applyUpdate(target, update)
+      }, origin)
+    } catch (error) {
+      throw new StoreError(
+        'corrupt',
+        `The stored changes of ${doc} in ${this.file} are damaged and cannot be loaded (${String(error)}).`,
+        error,
+      )
+    }
     return target
+  }
+
+  /** Loads the doc, leaving out stored updates that cannot be read, and says which (`loadStored`). */
+  loadSalvaged(doc: string, makeDoc?: () => Y.Doc): Salvaged {
+    return loadStored(this.read(doc), makeDoc)
   }
 
   /** True when the file holds the doc (a snapshot or at least one update). */
@@ -391,6 +443,7 @@ function prepare(db: Database.Database) {
               (SELECT coalesce(sum(length(u.data)), 0) FROM updates u WHERE u.doc_id = d.id) AS update_bytes
        FROM docs d ORDER BY d.name`,
     ),
+    selectClaims: db.prepare('SELECT client, origin FROM claims WHERE doc = ?'),
     selectAudit: db.prepare(
       'SELECT seq, doc, origin, at, bytes FROM audit WHERE doc = ? ORDER BY seq LIMIT ?',
     ),

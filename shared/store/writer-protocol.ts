@@ -1,5 +1,8 @@
 import type { StoreErrorCode } from './errors.ts'
 
+/** "`origin` writes under Yjs client id `client` in `doc`": kept with the appends of its turn. */
+export type Claim = { doc: string; client: number; origin: string }
+
 /** One queued append. */
 export type WireItem = { doc: string; data: Uint8Array; origin: string | undefined }
 
@@ -67,7 +70,7 @@ function indexOf<K>(map: Map<K, number>, key: K): number {
  * waits for the write lock). `job` numbers each request; the reply carries it back.
  */
 export type ToWriter =
-  | { type: 'append'; job: number; at: number; packed: PackedBatch }
+  | { type: 'append'; job: number; at: number; packed: PackedBatch; claims: Claim[] }
   /** Replace the updates up to `seq` by `snapshot` (compaction). */
   | { type: 'swap'; job: number; doc: string; seq: number; snapshot: Uint8Array }
   | { type: 'delete'; job: number; doc: string }

@@ -37,6 +37,11 @@ const insertAudit = db.prepare(
   'INSERT INTO audit (seq, doc, origin, at, bytes) VALUES (?, ?, ?, ?, ?)',
 )
 
+const insertClaim = db.prepare(
+  'INSERT INTO claims (doc, client, origin, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+)
+const deleteClaims = db.prepare('DELETE FROM claims WHERE doc = ?')
+
 const deleteUpdates = db.prepare(
   'DELETE FROM updates WHERE doc_id = (SELECT id FROM docs WHERE name = ?) AND seq <= ?',
 )
@@ -51,7 +56,9 @@ const commit = db.transaction((batches: AppendMessage[]): number => {
   // Doc ids are looked up per commit, not cached: the main thread may delete a doc meanwhile.
   const ids = new Map<string, number>()
   let seq = 0
-  for (const { packed, at } of batches) {
+  for (const { packed, at, claims } of batches) {
+    // Claims first: an update is never on disk without the claim of its client id.
+    for (const claim of claims) insertClaim.run(claim.doc, claim.client, claim.origin, at)
     forEachPacked(packed, (item) => {
       let docId = ids.get(item.doc)
       if (docId === undefined) {
@@ -81,6 +88,7 @@ const swap = db.transaction((doc: string, seq: number, snapshot: Uint8Array) => 
 
 const remove = db.transaction((doc: string) => {
   deleteUpdates.run(doc, Number.MAX_SAFE_INTEGER)
+  deleteClaims.run(doc)
   deleteDoc.run(doc)
 })
 

@@ -111,8 +111,9 @@ describe('proof of durability', () => {
     expect(acknowledged.size).toBeGreaterThan(0)
     const relay = await spawnRelay(file)
     open.relays.push(relay)
-    const clients = docs.map((doc) =>
-      client(relay.url, room, tokens.editor, { durable: true, doc }),
+    // Each doc comes back as the member who wrote with it: its client id is theirs.
+    const clients = docs.map((doc, i) =>
+      client(relay.url, room, i === 0 ? tokens.coordinator : tokens.editor, { durable: true, doc }),
     )
     await converged(clients, `seed ${seed}: the clients to converge after the crashes`)
     await Promise.all(clients.map((c) => waitFor(committedAll(c), 'everything to be committed')))

@@ -4,19 +4,20 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import {
+  addReply,
+  addThread,
   changeStatus,
+  createAnchor,
+  deleteComment,
   endorse,
+  paperBody,
+  readThreads,
   readWorkflow,
   saveVersion,
   withdrawEndorsement,
 } from '../../shared/model/index.ts'
-import {
-  canWrite,
-  commentsRoom,
-  indexRoom,
-  paperRoom,
-  workflowRoom,
-} from '../../shared/protocol/index.ts'
+import { canWrite } from '../../shared/policy/index.ts'
+import { commentsRoom, indexRoom, paperRoom, workflowRoom } from '../../shared/protocol/index.ts'
 import type { Role, RoomKind } from '../../shared/protocol/index.ts'
 import { connectClient, roundTrip, type Client } from './helpers/clients.ts'
 import { inspectStore, seedWorkspace, type Seeded } from './helpers/members.ts'
@@ -35,21 +36,36 @@ const roomOf = (kind: RoomKind) => ROOMS[kind]
 /**
  * Whether a role may write the matrix's probe (a root map `probe`) to a room. Everyone may send
  * to the workflow room, but its guard takes only status changes, versions and endorsements
- * (test/relay/workflow.test.ts), and a reviewer may change only their own comments
- * (test/relay/comments-guard.test.ts): a probe is refused there.
+ * (test/relay/workflow.test.ts), and the comments room only its threads, each member's own
+ * (test/relay/comments-guard.test.ts): a probe is refused there, for every role.
  */
 const mayProbe = (role: Role, kind: RoomKind) =>
-  canWrite(role, kind) && kind !== 'workflow' && !(kind === 'comments' && role === 'reviewer')
+  canWrite(role, kind) && kind !== 'workflow' && kind !== 'comments'
 
 /** A change each room takes from its coordinator, with a deletion in it. */
 function writeWithDeletion(kind: RoomKind, doc: Y.Doc): void {
+  const by = { memberId: seeded.memberIds.coordinator, name: 'A coordinator', organisation: 'UiS' }
+  if (kind === 'comments') {
+    const line = new Y.XmlText('Byene trenger forutsigbar finansiering')
+    paperBody(new Y.Doc()).insert(0, [line])
+    const thread = addThread(doc, {
+      anchor: createAnchor(line, 0, 5),
+      quote: 'Byene',
+      author: by,
+      text: 'Kommunene?',
+    })
+    if (!thread.ok) throw new Error('the thread was not added')
+    const reply = addReply(doc, thread.value, { author: by, text: 'Og fylkene.' })
+    if (!reply.ok) throw new Error('the reply was not added')
+    deleteComment(doc, { threadId: thread.value, replyId: reply.value })
+    return
+  }
   if (kind !== 'workflow') {
     const text = doc.getText('deleted')
     text.insert(0, 'Byene trenger forutsigbar finansiering')
     text.delete(0, 6)
     return
   }
-  const by = { memberId: seeded.memberIds.coordinator, name: 'A coordinator', organisation: 'UiS' }
   changeStatus(doc, { status: 'review', by })
   const content = { title: 'Byene', recipients: [], language: 'nb' as const, body: { type: 'doc' } }
   const saved = saveVersion(doc, { name: 'For the matrix', by, content })
@@ -59,9 +75,9 @@ function writeWithDeletion(kind: RoomKind, doc: Y.Doc): void {
 }
 
 function sample(kind: RoomKind, doc: Y.Doc): string {
-  return kind === 'workflow'
-    ? JSON.stringify(readWorkflow(doc).value)
-    : doc.getText('deleted').toString()
+  if (kind === 'workflow') return JSON.stringify(readWorkflow(doc).value)
+  if (kind === 'comments') return JSON.stringify(readThreads(doc).value)
+  return doc.getText('deleted').toString()
 }
 
 let dir: string
@@ -125,7 +141,7 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
       for (const role of ROLES) {
         const reader = track(connectClient(relay.url, roomOf(kind), seeded.tokens[role]))
         await waitFor(() => sample(kind, reader.doc) === expected, `a ${role} to read ${kind}`)
-        if (kind !== 'workflow')
+        if (kind !== 'workflow' && kind !== 'comments')
           expect(reader.doc.getMap('probe').get('coordinator')).toBe('changed')
         // The reader's sync step 2 (which repeats the deletions) was handled without a refusal.
         await roundTrip(reader)
@@ -160,8 +176,10 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
         const doc = store.load(roomOf(kind))
         const writers = ROLES.filter((role) => mayProbe(role, kind))
         expect([...doc.getMap('probe').keys()].sort(), kind).toEqual([...writers].sort())
-        // Only the coordinator's workflow changes (from the reading test) reached the workflow room.
-        const authors: Role[] = kind === 'workflow' ? ['coordinator'] : writers
+        // Only the coordinator's threads and workflow changes (from the reading test) reached
+        // the comments and workflow rooms.
+        const authors: Role[] =
+          kind === 'workflow' || kind === 'comments' ? ['coordinator'] : writers
         const origins = new Set(store.audit(roomOf(kind)).map((entry) => entry.origin))
         expect([...origins].sort()).toEqual(authors.map((role) => seeded.memberIds[role]).sort())
       }

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { addThread, createAnchor, paperBody, readThreads } from '../../shared/model/index.ts'
 import { commentsRoom, indexRoom, paperRoom } from '../../shared/protocol/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { connectClient, converged, type Client } from './helpers/clients.ts'
@@ -31,7 +32,7 @@ function client(...args: Parameters<typeof connectClient>): Client {
 describe('sync through the relay', () => {
   test('stock y-websocket clients converge in the index, a paper and its comments', async () => {
     const file = join(tempDir(), 'relay.sqlite')
-    const { workspace, tokens } = await seedWorkspace(file)
+    const { workspace, tokens, memberIds } = await seedWorkspace(file)
     const relay = await relayOn(file)
     const rooms = [indexRoom(workspace), paperRoom(workspace, 'p1'), commentsRoom(workspace, 'p1')]
     for (const room of rooms) {
@@ -41,13 +42,34 @@ describe('sync through the relay', () => {
       ]
       const reader = client(relay.url, room, tokens.reviewer)
       await Promise.all([...writers, reader].map((c) => c.synced()))
+      const comments = room === commentsRoom(workspace, 'p1')
       writers.forEach((w, i) => {
+        if (comments) {
+          // The comments room holds threads only, each under its author's own name.
+          const role = i === 0 ? 'coordinator' : 'editor'
+          const line = new Y.XmlText('Byene trenger forutsigbar finansiering')
+          paperBody(new Y.Doc()).insert(0, [line])
+          addThread(w.doc, {
+            anchor: createAnchor(line, 0, 5),
+            quote: 'Byene',
+            author: { memberId: memberIds[role], name: `A ${role}`, organisation: 'UiS' },
+            text: `Kommentar ${i}`,
+          })
+          return
+        }
         w.doc.getMap('meta').set(`from-${i}`, room)
         const body = w.doc.getXmlFragment('body')
         body.insert(0, [new Y.XmlText(`Byene trenger ${i}`)])
-        w.doc.getArray('threads').push([{ by: i }])
       })
       await converged([...writers, reader], `${room} to converge`)
+      if (comments) {
+        expect(
+          readThreads(reader.doc)
+            .value.map((t) => t.text)
+            .sort(),
+        ).toEqual(['Kommentar 0', 'Kommentar 1'])
+        continue
+      }
       expect(reader.doc.getMap('meta').toJSON()).toEqual({ 'from-0': room, 'from-1': room })
       expect(reader.doc.getXmlFragment('body').length).toBe(2)
     }
@@ -86,15 +108,16 @@ describe('sync through the relay', () => {
     const editor = client(relay.url, room, tokens.editor)
     const reviewer = client(relay.url, room, tokens.reviewer)
     await Promise.all([editor.synced(), reviewer.synced()])
+    // Whatever name a client gives itself, others see the member's name from the relay.
     reviewer.provider.awareness.setLocalStateField('user', { name: 'Kari', organisation: 'UiS' })
     editor.provider.awareness.setLocalStateField('user', { name: 'Ola', organisation: 'NTNU' })
     const seenBy = (c: Client, name: string) => () =>
       [...c.provider.awareness.getStates().values()].some(
         (s) => (s.user as { name?: string } | undefined)?.name === name,
       )
-    await waitFor(seenBy(editor, 'Kari'), 'the editor to see the reviewer')
-    await waitFor(seenBy(reviewer, 'Ola'), 'the reviewer to see the editor')
+    await waitFor(seenBy(editor, 'A reviewer'), 'the editor to see the reviewer')
+    await waitFor(seenBy(reviewer, 'A editor'), 'the reviewer to see the editor')
     reviewer.destroy()
-    await waitFor(() => !seenBy(editor, 'Kari')(), 'the reviewer to leave')
+    await waitFor(() => !seenBy(editor, 'A reviewer')(), 'the reviewer to leave')
   })
 })

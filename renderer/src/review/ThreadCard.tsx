@@ -1,12 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
-import {
-  isOwn,
-  threadRights,
-  type Author,
-  type Reply,
-  type Thread,
-  type Written,
-} from '../../../shared/model/index.ts'
+import type { Author, Reply, Thread, Written } from '../../../shared/model/index.ts'
+import { replyRights, threadRights, type Viewer } from '../../../shared/policy/index.ts'
 import type { Role } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { memberColor } from '../sync/member-color.ts'
@@ -27,7 +21,7 @@ export function ThreadCard(props: {
   const { t, format } = useI18n()
   const { placed, review, onProblem } = props
   const { thread, placement } = placed
-  const viewer = { memberId: review.author.memberId, role: props.role }
+  const viewer: Viewer = { memberId: review.author.memberId, role: props.role }
   const rights = threadRights(viewer, thread, props.bodyLocked)
   const active = review.active === thread.id
   const [editing, setEditing] = useState(false)
@@ -91,6 +85,7 @@ export function ThreadCard(props: {
               thread={thread}
               reply={reply}
               review={review}
+              viewer={viewer}
               onProblem={onProblem}
             />
           ))}
@@ -206,12 +201,13 @@ function ReplyItem(props: {
   thread: Thread
   reply: Reply
   review: Review
+  viewer: Viewer
   onProblem(written: Written<unknown>): void
 }) {
   const { t } = useI18n()
   const { thread, reply, review } = props
   const [editing, setEditing] = useState(false)
-  const own = isOwn({ memberId: review.author.memberId, role: 'reviewer' }, reply.author)
+  const own = replyRights(props.viewer, reply).edit
   return (
     <li className="thread-reply">
       <div className="thread-head">

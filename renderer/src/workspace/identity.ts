@@ -1,6 +1,7 @@
 import type { Translate } from '../../../shared/i18n/index.ts'
 import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
-import { canWrite, type Role, type RoomKind } from '../../../shared/protocol/index.ts'
+import { canWrite } from '../../../shared/policy/index.ts'
+import type { Role, RoomKind } from '../../../shared/protocol/index.ts'
 import { memberColor } from '../sync/member-color.ts'
 import type { AwarenessUser } from '../sync/presence.ts'
 

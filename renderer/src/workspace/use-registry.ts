@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SamstemtApi, WorkspaceEntry } from '../../../shared/ipc/contract.ts'
-import { canWrite, parseRoom } from '../../../shared/protocol/index.ts'
+import { canWrite } from '../../../shared/policy/index.ts'
+import { parseRoom } from '../../../shared/protocol/index.ts'
 import { call, type UiError } from '../host/host.ts'
 import { RoomRegistry } from '../sync/room-registry.ts'
 import { awarenessUser, type Identity } from './identity.ts'

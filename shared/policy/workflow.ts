@@ -1,7 +1,8 @@
-import * as Y from 'yjs'
-import { hashCanonical, isCanonicalContent } from './canonical.ts'
-import type { Author } from './comments.ts'
-import type { Problem } from './validate.ts'
+import type * as Y from 'yjs'
+import { hashCanonical, isCanonicalContent } from '../model/canonical.ts'
+import type { Problem } from '../model/validate.ts'
+import type { Role } from '../protocol/roles.ts'
+import { writesAs, type Member } from './members.ts'
 import {
   ENDORSEMENTS,
   HISTORY,
@@ -12,13 +13,36 @@ import {
   statusChangeProblems,
   statusChangeSpec,
   versionSpec,
-} from './workflow.ts'
+} from '../model/workflow.ts'
 
-/** The member sending an update to a workflow doc, as the relay knows them. */
-export type WorkflowWriter = {
-  id: string
-  role: 'coordinator' | 'editor' | 'reviewer'
-  organisation: string
+/** What a role may do with a paper's workflow; the UI offers exactly this. */
+export type WorkflowRights = {
+  /** Move the status (draft, review, final, sent, back to draft). */
+  moveStatus: boolean
+  saveVersion: boolean
+  /** Make a saved version the current text again. */
+  restoreVersion: boolean
+  export: boolean
+  /** Endorse a version (and withdraw the endorsement) for one's own organisation. */
+  endorse: boolean
+}
+
+export function workflowRights(role: Role): WorkflowRights {
+  const coordinator = role === 'coordinator'
+  return {
+    moveStatus: coordinator,
+    saveVersion: coordinator,
+    restoreVersion: coordinator,
+    export: coordinator,
+    endorse: true,
+  }
+}
+
+/** The workflow doc before and after an update, and which of its types the update changed. */
+export type WorkflowContext = {
+  before: Y.Doc
+  after: Y.Doc
+  changed: Y.Transaction['changed']
 }
 
 /** The raw entries of a workflow doc, as stored. */
@@ -29,62 +53,44 @@ type Raw = {
 }
 
 /**
- * Why `writer` may not apply `update` to the workflow doc `doc`, or null when they may. The update
- * is applied to a throwaway copy and the entries before and after are compared:
+ * Why `member` may not make this change to a workflow doc, or null when they may. The entries
+ * before and after are compared:
  * - only the three roots change, history by position and the maps by key (no nested types);
  * - the history only grows; only the coordinator adds to it, each change valid and under their own
- *   member id and organisation;
+ *   name and organisation;
  * - only the coordinator adds versions, under their own name, with the hash of canonical content;
  *   nobody changes or deletes a version;
  * - anyone adds or withdraws only their own endorsement, for their own organisation, of a version
  *   that exists, with that version's hash.
  * It does not referee concurrent legal edits (two versions of one name, a move that skips a step):
  * the model's writers refuse those locally, and readers cope with what concurrency merges.
- * `doc` is not changed.
  */
-export function workflowUpdateRefusal(
-  doc: Y.Doc,
-  update: Uint8Array,
-  writer: WorkflowWriter,
-): string | null {
-  const copy = new Y.Doc()
-  const history = copy.getArray<unknown>(HISTORY)
-  const versions = copy.getMap<unknown>(VERSIONS)
-  const endorsements = copy.getMap<unknown>(ENDORSEMENTS)
-  // The encoded state includes what the doc holds back for missing dependencies, so the copy
-  // holds it back too and whatever this update releases is judged with it.
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const before = raw(history, versions, endorsements)
-  const changed = new Map<unknown, Set<string | null>>()
-  copy.on('afterTransaction', (transaction: Y.Transaction) => {
-    for (const [type, keys] of transaction.changed) {
-      const known = changed.get(type) ?? new Set()
-      for (const key of keys) known.add(key)
-      changed.set(type, known)
-    }
+export function workflowChangeRefusal(member: Member, context: WorkflowContext): string | null {
+  const roots = (doc: Y.Doc) => ({
+    history: doc.getArray<unknown>(HISTORY),
+    versions: doc.getMap<unknown>(VERSIONS),
+    endorsements: doc.getMap<unknown>(ENDORSEMENTS),
   })
-  try {
-    Y.applyUpdate(copy, update)
-  } catch (error) {
-    copy.destroy()
-    return `The update could not be applied: ${String(error)}`
-  }
-  const after = raw(history, versions, endorsements)
-  copy.destroy()
-  for (const [type, keys] of changed) {
-    const byPosition = type === history && [...keys].every((key) => key === null)
+  const now = roots(context.after)
+  const keysOf = new Map<unknown, (string | null)[]>()
+  for (const [type, keys] of context.changed) keysOf.set(type, [...keys])
+  for (const [type, keys] of keysOf) {
+    const byPosition = type === now.history && keys.every((key) => key === null)
     const byKey =
-      (type === versions || type === endorsements) && [...keys].every((key) => key !== null)
+      (type === now.versions || type === now.endorsements) && keys.every((key) => key !== null)
     if (!byPosition && !byKey) {
       return 'A workflow holds only its status history, versions and endorsements.'
     }
   }
-  const changedKeys = (type: unknown) =>
-    [...(changed.get(type) ?? [])].filter((key) => key !== null)
+  const was = roots(context.before)
+  const before = raw(was.history, was.versions, was.endorsements)
+  const after = raw(now.history, now.versions, now.endorsements)
+  const changedKeys = (type: unknown) => (keysOf.get(type) ?? []).filter((key) => key !== null)
+  const rights = workflowRights(member.role)
   return (
-    historyRefusal(before.history, after.history, writer) ??
-    versionRefusal(changedKeys(versions), before, after, writer) ??
-    endorsementRefusal(changedKeys(endorsements), before, after, writer)
+    historyRefusal(before.history, after.history, member, rights) ??
+    versionRefusal(changedKeys(now.versions), before, after, member, rights) ??
+    endorsementRefusal(changedKeys(now.endorsements), before, after, member)
   )
 }
 
@@ -100,30 +106,41 @@ function raw(
   }
 }
 
-function historyRefusal(before: unknown[], after: unknown[], writer: WorkflowWriter) {
+function historyRefusal(
+  before: unknown[],
+  after: unknown[],
+  member: Member,
+  rights: WorkflowRights,
+): string | null {
   const added = addedEntries(before, after)
   if (added === null) return 'The status history cannot be rewritten.'
   if (added.length === 0) return null
-  if (writer.role !== 'coordinator') return "Only the coordinator changes a paper's status."
+  if (!rights.moveStatus) return "Only the coordinator changes a paper's status."
   for (const value of added) {
     const problems: Problem[] = []
     const change = readEntry(statusChangeSpec, value, HISTORY, problems)
     if (change !== null) problems.push(...statusChangeProblems(change, HISTORY))
     if (change === null || problems.length > 0) return invalid('status change', problems)
-    if (!isWriter(change.by, writer)) return 'A status change is recorded under your own name.'
+    if (!writesAs(member, change.by)) return 'A status change is recorded under your own name.'
   }
   return null
 }
 
-function versionRefusal(keys: string[], before: Raw, after: Raw, writer: WorkflowWriter) {
+function versionRefusal(
+  keys: string[],
+  before: Raw,
+  after: Raw,
+  member: Member,
+  rights: WorkflowRights,
+): string | null {
   for (const id of keys) {
     if (before.versions.has(id)) return 'A saved version cannot be changed or deleted.'
-    if (writer.role !== 'coordinator') return 'Only the coordinator saves versions.'
+    if (!rights.saveVersion) return 'Only the coordinator saves versions.'
     const problems: Problem[] = []
     const version = readEntry(versionSpec, after.versions.get(id), `${VERSIONS}.${id}`, problems)
     if (version === null) return invalid('version', problems)
     if (version.name.trim() === '') return 'A version needs a name.'
-    if (!isWriter(version.by, writer)) return 'A version is saved under your own name.'
+    if (!writesAs(member, version.by)) return 'A version is saved under your own name.'
     if (!isCanonicalContent(version.content) || hashCanonical(version.content) !== version.hash) {
       return "A version's hash must be the SHA-256 of its canonical content."
     }
@@ -131,12 +148,17 @@ function versionRefusal(keys: string[], before: Raw, after: Raw, writer: Workflo
   return null
 }
 
-function endorsementRefusal(keys: string[], before: Raw, after: Raw, writer: WorkflowWriter) {
+function endorsementRefusal(
+  keys: string[],
+  before: Raw,
+  after: Raw,
+  member: Member,
+): string | null {
   for (const key of keys) {
     const previous = before.endorsements.get(key)
     if (previous !== undefined) {
       const removed = readEntry(endorsementSpec, previous, ENDORSEMENTS, [])
-      if (removed === null || !isWriter(removed.by, writer)) {
+      if (removed === null || removed.by.memberId !== member.id) {
         return 'Only the member who endorsed a version can withdraw the endorsement.'
       }
     }
@@ -145,7 +167,7 @@ function endorsementRefusal(keys: string[], before: Raw, after: Raw, writer: Wor
     const problems: Problem[] = []
     const endorsement = readEntry(endorsementSpec, value, ENDORSEMENTS, problems)
     if (endorsement === null) return invalid('endorsement', problems)
-    if (!isWriter(endorsement.by, writer) || endorsement.organisation !== writer.organisation) {
+    if (!writesAs(member, endorsement.by) || endorsement.organisation !== member.organisation) {
       return 'You can endorse only yourself, on behalf of your own organisation.'
     }
     if (key !== endorsementKey(endorsement.versionId, endorsement.organisation)) {
@@ -160,20 +182,18 @@ function endorsementRefusal(keys: string[], before: Raw, after: Raw, writer: Wor
 
 /**
  * The entries of `after` that are not in `before`, or null when `before` is not a subsequence of
- * `after` (an entry was removed or replaced). Entries merged concurrently may sit anywhere.
+ * `after` (an entry was removed or replaced). Entries merged concurrently may sit anywhere. The
+ * two lists come from two docs, so entries are compared by value.
  */
 function addedEntries(before: unknown[], after: unknown[]): unknown[] | null {
   const added: unknown[] = []
+  const expected = before.map((entry) => JSON.stringify(entry))
   let i = 0
   for (const entry of after) {
-    if (i < before.length && entry === before[i]) i++
+    if (i < expected.length && JSON.stringify(entry) === expected[i]) i++
     else added.push(entry)
   }
-  return i === before.length ? added : null
-}
-
-function isWriter(by: Author, writer: WorkflowWriter): boolean {
-  return by.memberId === writer.id && by.organisation === writer.organisation
+  return i === expected.length ? added : null
 }
 
 function invalid(what: string, problems: Problem[]): string {

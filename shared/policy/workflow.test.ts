@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { paperContent } from './canonical-paper.ts'
-import { canonicalJson, hashCanonical } from './canonical.ts'
-import type { Author } from './comments.ts'
-import { initPaper } from './new-paper.ts'
-import { ENDORSEMENTS, HISTORY, VERSIONS, endorsementKey, readWorkflow } from './workflow.ts'
-import { workflowUpdateRefusal, type WorkflowWriter } from './workflow-guard.ts'
-import { changeStatus, endorse, saveVersion, withdrawEndorsement } from './workflow-writes.ts'
+import { paperContent } from '../model/canonical-paper.ts'
+import { canonicalJson, hashCanonical } from '../model/canonical.ts'
+import type { Author } from '../model/comments.ts'
+import { initPaper } from '../model/new-paper.ts'
+import { ENDORSEMENTS, HISTORY, VERSIONS, endorsementKey, readWorkflow } from '../model/workflow.ts'
+import {
+  changeStatus,
+  endorse,
+  saveVersion,
+  withdrawEndorsement,
+} from '../model/workflow-writes.ts'
+import type { Member } from './members.ts'
+import { previewUpdate, updateFrom } from './test-support/preview.ts'
+import { workflowChangeRefusal, workflowRights } from './workflow.ts'
 
-const coordinator: WorkflowWriter = { id: 'm-c', role: 'coordinator', organisation: 'NTNU' }
-const editor: WorkflowWriter = { id: 'm-e', role: 'editor', organisation: 'Trondheim kommune' }
-const reviewer: WorkflowWriter = { id: 'm-r', role: 'reviewer', organisation: 'UiS' }
+const member = (id: string, role: Member['role'], organisation: string): Member => ({
+  id,
+  name: `Member ${id}`,
+  role,
+  organisation,
+})
+const coordinator = member('m-c', 'coordinator', 'NTNU')
+const editor = member('m-e', 'editor', 'Trondheim kommune')
+const reviewer = member('m-r', 'reviewer', 'UiS')
 
-const as = (writer: WorkflowWriter): Author => ({
+const as = (writer: Member): Author => ({
   memberId: writer.id,
-  name: `Member ${writer.id}`,
+  name: writer.name,
   organisation: writer.organisation,
 })
 
@@ -45,13 +58,12 @@ function relayDoc(): { doc: Y.Doc; versionId: string } {
   return { doc, versionId: saved.value }
 }
 
-/** What the guard says to the update `change` makes on a client's synced copy of `doc`. */
-function judge(doc: Y.Doc, writer: WorkflowWriter, change: (client: Y.Doc) => void): string | null {
-  const client = new Y.Doc()
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
-  const before = Y.encodeStateVector(client)
-  change(client)
-  const refusal = workflowUpdateRefusal(doc, Y.encodeStateAsUpdate(client, before), writer)
+/** What the check says to the update `change` makes on a client's synced copy of `doc`. */
+function judge(doc: Y.Doc, writer: Member, change: (client: Y.Doc) => void): string | null {
+  const refusal = workflowChangeRefusal(
+    writer,
+    previewUpdate(doc, updateFrom(doc, change), 'workflow'),
+  )
   expect(readWorkflow(doc).value.history, 'the judged doc is not changed').toHaveLength(1)
   return refusal
 }
@@ -59,9 +71,8 @@ function judge(doc: Y.Doc, writer: WorkflowWriter, change: (client: Y.Doc) => vo
 describe('what the relay lets each role change in a workflow', () => {
   it('the coordinator changes the status and saves versions; editors and reviewers cannot', () => {
     const { doc } = relayDoc()
-    const review = (w: WorkflowWriter) => (c: Y.Doc) =>
-      changeStatus(c, { status: 'final', by: as(w) })
-    const save = (w: WorkflowWriter) => (c: Y.Doc) =>
+    const review = (w: Member) => (c: Y.Doc) => changeStatus(c, { status: 'final', by: as(w) })
+    const save = (w: Member) => (c: Y.Doc) =>
       saveVersion(c, { name: 'v2', by: as(w), content: paperContent(paper()) })
     expect(judge(doc, coordinator, review(coordinator))).toBeNull()
     expect(judge(doc, coordinator, save(coordinator))).toBeNull()
@@ -82,7 +93,7 @@ describe('what the relay lets each role change in a workflow', () => {
     for (const writer of [coordinator, reviewer]) {
       expect(judge(doc, writer, withdrawEditors)).toMatch(/Only the member who endorsed/)
     }
-    const colleague = { ...editor, id: 'm-e2' }
+    const colleague = { ...editor, id: 'm-e2', name: 'Member m-e2' }
     expect(judge(doc, colleague, withdrawEditors)).toMatch(/Only the member who endorsed/)
   })
 
@@ -175,23 +186,32 @@ describe('what the relay lets each role change in a workflow', () => {
     const { doc } = relayDoc()
     const everything = Y.encodeStateAsUpdate(doc)
     for (const writer of [coordinator, editor, reviewer]) {
-      expect(workflowUpdateRefusal(doc, everything, writer)).toBeNull()
+      expect(workflowChangeRefusal(writer, previewUpdate(doc, everything, 'workflow'))).toBeNull()
     }
   })
 
-  it('judges what an update releases from changes the doc held back for missing dependencies', () => {
+  it('a status change is signed with the member’s current name: another name is refused', () => {
     const { doc } = relayDoc()
-    const client = new Y.Doc()
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
-    let sv = Y.encodeStateVector(client)
-    changeStatus(client, { status: 'final', by: as(coordinator) })
-    const first = Y.encodeStateAsUpdate(client, sv)
-    sv = Y.encodeStateVector(client)
-    client.getMap(VERSIONS).set('later', 1)
-    const second = Y.encodeStateAsUpdate(client, sv)
-    // The second update arrives first: the relay's doc holds it back, changing nothing visible.
-    Y.applyUpdate(doc, second)
-    expect(doc.store.pendingStructs).not.toBeNull()
-    expect(workflowUpdateRefusal(doc, first, coordinator)).toMatch(/Not a valid version/)
+    const renamed = { ...as(coordinator), name: 'Statsministeren' }
+    expect(
+      judge(doc, coordinator, (c) => changeStatus(c, { status: 'final', by: renamed })),
+    ).toMatch(/own name/)
+  })
+
+  it('what the UI offers each role is what the check lets through', () => {
+    expect(workflowRights('coordinator')).toEqual({
+      moveStatus: true,
+      saveVersion: true,
+      restoreVersion: true,
+      export: true,
+      endorse: true,
+    })
+    for (const role of ['editor', 'reviewer'] as const) {
+      expect(workflowRights(role)).toMatchObject({
+        moveStatus: false,
+        saveVersion: false,
+        endorse: true,
+      })
+    }
   })
 })
