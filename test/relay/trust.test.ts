@@ -179,6 +179,35 @@ describe('what an update is, checked before what it does', () => {
     })
   })
 
+  test('a stock client whose update arrives before what it builds on reconnects by itself and resends in order', async () => {
+    const { relay, seeded } = await setup()
+    const room = paperRoom('w', 'p')
+    const writer = client(relay, room, seeded.tokens.editor)
+    await writer.synced()
+    // Lose the next update on its way, as a dropped connection between two frames would.
+    const ws = writer.provider.ws!
+    const send = ws.send.bind(ws)
+    let dropped = false
+    ws.send = (data) => {
+      const frame = data as Uint8Array
+      if (!dropped && frame[0] === 0 && frame[1] === 2) {
+        dropped = true
+        return
+      }
+      send(data)
+    }
+    writer.doc.getText('notes').insert(0, 'Byene ')
+    writer.doc.getText('notes').insert(6, 'trenger penger.')
+    expect((await within(writer.closed, 'the relay to send it off')).code).toBe(
+      CloseCode.outOfOrder,
+    )
+    const reader = client(relay, room, seeded.tokens.reviewer)
+    await waitFor(
+      () => reader.doc.getText('notes').toString() === 'Byene trenger penger.',
+      'both changes, in order',
+    )
+  })
+
   test('an editor cannot overwrite a comment by planting it behind the next struct of its author', async () => {
     const { relay, seeded } = await setup()
     const room = commentsRoom('w', 'p')

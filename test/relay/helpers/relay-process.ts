@@ -9,6 +9,8 @@ const CLI = join(import.meta.dirname, '../../../server/cli.ts')
 export type RelayProcess = {
   url: string
   port: number
+  /** The watchdog thread's /healthz port, with --health-port. */
+  healthPort: number | null
   child: ChildProcess
   /** Everything the relay wrote to stderr (its JSON log). */
   log: () => string
@@ -18,12 +20,18 @@ export type RelayProcess = {
 }
 
 /** Runs `samstemt-relay serve --json --port 0` on `data` and waits for its address. */
-export async function spawnRelay(data: string, extraArgs: string[] = []): Promise<RelayProcess> {
+export async function spawnRelay(
+  data: string,
+  extraArgs: string[] = [],
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RelayProcess> {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data', data, '--port', '0', '--json', ...extraArgs],
+    [...nodeArgs, CLI, 'serve', '--data', data, '--port', '0', '--json', ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   )
   let stderr = ''
@@ -31,20 +39,23 @@ export async function spawnRelay(data: string, extraArgs: string[] = []): Promis
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }))
   })
-  const address = new Promise<{ url: string; port: number }>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      try {
-        resolve(JSON.parse(line) as { url: string; port: number })
-      } catch {
-        reject(new Error(`relay printed ${line}`))
-      }
-    })
-    void exited.then(({ code }) => reject(new Error(`relay exited with ${code}: ${stderr}`)))
-  })
-  const { url, port } = await within(address, 'the relay to listen', 20_000)
+  const address = new Promise<{ url: string; port: number; healthPort: number | null }>(
+    (resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', (line) => {
+        try {
+          resolve(JSON.parse(line) as { url: string; port: number; healthPort: number | null })
+        } catch {
+          reject(new Error(`relay printed ${line}`))
+        }
+      })
+      void exited.then(({ code }) => reject(new Error(`relay exited with ${code}: ${stderr}`)))
+    },
+  )
+  const { url, port, healthPort } = await within(address, 'the relay to listen', 20_000)
   return {
     url,
     port,
+    healthPort,
     child,
     log: () => stderr,
     exited,
