@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:f
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, test } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { CloseCode, paperRoom } from '../../shared/protocol/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { runCli, runCliJson } from './helpers/cli.ts'
