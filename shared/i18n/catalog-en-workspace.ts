@@ -64,6 +64,8 @@ export const enWorkspace = {
   'connection.offline': 'Offline: your work is kept on this computer',
   'connection.reconnecting': 'Reconnecting…',
   'connection.revoked': 'Access revoked: ask the coordinator for a new invite',
+  'connection.damaged':
+    "The relay cannot read this document: your work is kept on this computer. Ask the relay's operator to restore it.",
   'connection.refused': 'The relay server refused a change: you may not edit this document.',
 
   'saved.label': 'Saved state',

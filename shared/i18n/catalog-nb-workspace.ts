@@ -66,6 +66,8 @@ export const nbWorkspace: Messages<'workspace'> = {
   'connection.offline': 'Frakoblet: arbeidet ditt lagres på denne maskinen',
   'connection.reconnecting': 'Kobler til på nytt …',
   'connection.revoked': 'Tilgangen er trukket tilbake: be koordinatoren om en ny invitasjon',
+  'connection.damaged':
+    'Reléserveren kan ikke lese dette dokumentet: arbeidet ditt lagres på denne maskinen. Be den som driver reléserveren om å gjenopprette det.',
   'connection.refused':
     'Reléserveren avviste en endring: du har ikke lov til å endre dette dokumentet.',
 

@@ -8,6 +8,7 @@ import {
   type PaperMeta,
   type Version,
 } from '../../../shared/model/index.ts'
+import { workflowRights } from '../../../shared/policy/index.ts'
 import { commentsRoom, paperRoom, workflowRoom } from '../../../shared/protocol/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -63,7 +64,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const workflowLoaded = useRoomStatus(workflowSession).loaded
   const editable = !reviewer && !final && workflowLoaded && status.connection !== 'revoked'
   useIndexSummary(workspace.index, session, props.paperId, editable, workflow.status)
-  const coordinator = identity.role === 'coordinator' && status.connection !== 'revoked'
+  const rights = workflowRights(identity.role)
+  const coordinator = rights.moveStatus && status.connection !== 'revoked'
   const [exporting, setExporting] = useState<{ version: string | null } | null>(null)
   const onExport = useCallback((version: Version) => setExporting({ version: version.id }), [])
   const versions = useVersionActions({ paper: session, workflow, locked: !editable, onExport })
@@ -133,6 +135,12 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         <p className="notice notice-error read-only-note">
           <Icon name="lock" className="notice-icon" />
           {t('connection.revoked')}
+        </p>
+      )}
+      {status.connection === 'damaged' && (
+        <p className="notice notice-error read-only-note" role="alert">
+          <Icon name="alert" className="notice-icon" />
+          {t('connection.damaged')}
         </p>
       )}
       {(reviewer || final) && status.connection !== 'revoked' && (

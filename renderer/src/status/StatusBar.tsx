@@ -15,6 +15,7 @@ const CONNECTION_TEXT = {
   reconnecting: 'connection.reconnecting',
   offline: 'connection.offline',
   revoked: 'connection.revoked',
+  damaged: 'connection.damaged',
 } as const satisfies Record<Connection, MessageKey>
 
 /** The room's connection, where its changes are saved, and who else is here. */

@@ -1,10 +1,12 @@
-import { isFinalClose } from '../../../shared/protocol/index.ts'
+import { CloseCode, isFinalClose } from '../../../shared/protocol/index.ts'
 
 /**
  * Where a room's link to the relay stands. `local` has no relay at all (the sample workspace);
- * `revoked` is final: the relay refused this member, and retrying cannot help.
+ * `revoked` is final: the relay refused this member, and retrying cannot help. `damaged` is final
+ * too: the relay cannot read this room's stored data (its operator has to restore it).
  */
-export type Connection = 'local' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'revoked'
+export type Connection =
+  'local' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'revoked' | 'damaged'
 
 export type ConnectionState = { connection: Connection; failures: number }
 
@@ -20,13 +22,14 @@ export function initialConnection(hasRelay: boolean): ConnectionState {
 }
 
 export function nextConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
-  if (state.connection === 'revoked' || state.connection === 'local') return state
+  if (['revoked', 'damaged', 'local'].includes(state.connection)) return state
   switch (event.type) {
     case 'connected':
       return { connection: 'online', failures: 0 }
     case 'connecting':
       return state
     case 'closed': {
+      if (event.code === CloseCode.roomDamaged) return { ...state, connection: 'damaged' }
       if (event.code !== null && isFinalClose(event.code))
         return { ...state, connection: 'revoked' }
       const failures = state.failures + 1

@@ -33,6 +33,11 @@ describe('the connection state', () => {
     expect(run([{ type: 'connected' }, closed(null)])).toBe('reconnecting')
   })
 
+  test('a room the relay cannot read is damaged, not revoked, and stays so', () => {
+    expect(run([{ type: 'connected' }, closed(4410)])).toBe('damaged')
+    expect(run([closed(4410), { type: 'connecting' }, { type: 'connected' }])).toBe('damaged')
+  })
+
   test('a workspace without a relay is local whatever happens', () => {
     expect(run([{ type: 'connected' }], false)).toBe('local')
   })
