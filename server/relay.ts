@@ -296,6 +296,9 @@ export class Relay {
     const parsed = parseRoom(name)
     if (parsed === null) throw new RangeError(`Not a room name: ${name}`)
     const registry = this.#services.registry
+    // Asked on every keystroke in a paper: a loaded room is answered without touching its timers.
+    const loaded = registry.loaded(name)
+    if (loaded !== undefined) return loaded.doc
     if (registry.isDraining(name)) {
       throw new RejectedFrame('storageFailed', `${name} is being reloaded`)
     }

@@ -51,6 +51,11 @@ export class RoomRegistry {
     return this.#draining.has(name)
   }
 
+  /** The room if it is loaded, without touching its idle timer. */
+  loaded(name: string): Room | undefined {
+    return this.#rooms.get(name)
+  }
+
   /**
    * The loaded room, or the room loaded now from snapshot + log. Stored updates that cannot be
    * read are left out (and what builds on them), logged and counted; a room with stored data of

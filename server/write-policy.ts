@@ -1,3 +1,5 @@
+import type * as Y from 'yjs'
+import type { PaperStatus } from '../shared/model/paper.ts'
 import { isLocked, readWorkflowStatus } from '../shared/model/workflow.ts'
 import { commentsChangeRefusal, workflowChangeRefusal } from '../shared/policy/index.ts'
 import { workflowRoom, type WriteGuard } from '../shared/protocol/index.ts'
@@ -13,6 +15,19 @@ import { workflowRoom, type WriteGuard } from '../shared/protocol/index.ts'
  * The status is read from the workflow room only. The paper's meta and the index keep a status
  * too, for the library to show, but editors can write those: the relay never trusts them.
  */
+/** Each workflow doc's status, read again only after the doc changed (it is asked per keystroke). */
+const statuses = new WeakMap<Y.Doc, PaperStatus>()
+
+function statusOf(doc: Y.Doc): PaperStatus {
+  let status = statuses.get(doc)
+  if (status === undefined) {
+    status = readWorkflowStatus(doc)
+    statuses.set(doc, status)
+    doc.once('afterTransaction', () => statuses.delete(doc))
+  }
+  return status
+}
+
 export const writePolicy: WriteGuard = (writer, room, context) => {
   if (room.kind === 'workflow') {
     const { doc, changed } = context.preview()
@@ -23,7 +38,7 @@ export const writePolicy: WriteGuard = (writer, room, context) => {
     const bodyLocked = () => {
       if (room.paperId === null) return false
       const workflow = context.loadDoc(workflowRoom(room.workspace, room.paperId))
-      return workflow === null || isLocked(readWorkflowStatus(workflow))
+      return workflow === null || isLocked(statusOf(workflow))
     }
     const { doc, changed } = context.preview()
     return commentsChangeRefusal(writer, { before: context.doc, after: doc, changed, bodyLocked })
@@ -33,7 +48,7 @@ export const writePolicy: WriteGuard = (writer, room, context) => {
   if (workflow === null) {
     return "This paper's workflow cannot be read on the relay, so its text is locked until the relay's operator restores it."
   }
-  const status = readWorkflowStatus(workflow)
+  const status = statusOf(workflow)
   return isLocked(status)
     ? `The paper is ${status}: its text and details are locked until the coordinator reopens it as a draft.`
     : null
