@@ -14,7 +14,14 @@ import {
   type ExportInput,
   type ExportSource,
 } from '../shared/export/index.ts'
-import { contentHash, paperContent, readPapers, readWorkflow } from '../shared/model/index.ts'
+import {
+  contentHash,
+  isCalendarDate,
+  paperContent,
+  readPapers,
+  readWorkflow,
+  today,
+} from '../shared/model/index.ts'
 import type { Problem } from '../shared/model/index.ts'
 import type { Workflow } from '../shared/model/workflow.ts'
 import {
@@ -141,7 +148,7 @@ function parseRequest(values: Values): Request {
     throw new UsageError('A redline shows changes, not comments: leave out --comments.')
   }
   const date = optionalString(values, 'date')
-  if (date !== undefined && !isIsoDate(date)) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${date}".`)
   }
   const place = optionalString(values, 'place')?.trim() || null
@@ -302,18 +309,6 @@ async function render(input: ExportInput, request: Request): Promise<Uint8Array>
         throw error
       }
   }
-}
-
-function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
 }
 
 function kib(bytes: number): string {

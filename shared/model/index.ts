@@ -94,3 +94,11 @@ export {
 } from './workflow-writes.ts'
 export { workflowUpdateRefusal, type WorkflowWriter } from './workflow-guard.ts'
 export { restoreVersion } from './workflow-restore.ts'
+export {
+  calendarDateOf,
+  fromDay,
+  isCalendarDate,
+  toDay,
+  today,
+  type CalendarDate,
+} from './calendar-date.ts'

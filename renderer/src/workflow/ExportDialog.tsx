@@ -6,7 +6,7 @@ import {
   sourceFromVersion,
 } from '../../../shared/export/index.ts'
 import type { ExportFormat, ExportStage } from '../../../shared/ipc/contract.ts'
-import type { Workflow } from '../../../shared/model/index.ts'
+import { today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { call } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -49,7 +49,7 @@ export function ExportDialog(props: {
   const [what, setWhat] = useState(props.initialVersion ?? '')
   const [compare, setCompare] = useState('')
   const [comments, setComments] = useState(false)
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
+  const [date, setDate] = useState(() => today())
   const [place, setPlace] = useState('')
   const [stage, setStage] = useState<ExportStage | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)

@@ -3,6 +3,7 @@ import {
   changeStatus,
   readPapers,
   statusMoves,
+  today,
   upsertPaperSummary,
   type Author,
   type PaperStatus,
@@ -197,7 +198,7 @@ function SentForm(props: {
 }) {
   const { t } = useI18n()
   const [recipients, setRecipients] = useState(props.recipients.join(', '))
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
+  const [date, setDate] = useState(() => today())
   const list = recipients
     .split(',')
     .map((r) => r.trim())
