@@ -12,7 +12,7 @@ import { fixturePaper, fixtureVersions } from '../../test/export/fixture.ts'
 import { CHROMIUM } from '../../test/helpers/chromium.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { PrinterError, createExportService, type ExportServiceOptions } from './export-service.ts'
-import { nodeFiles, type ExportFiles } from './export-write.ts'
+import { nodeFiles, type ExportFiles } from '../../shared/export-node/write-file.ts'
 import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID, sampleDocs } from './sample-workspace.ts'
 
 const tempDir = useTempDir('samstemt-export-service-')

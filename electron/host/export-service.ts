@@ -1,12 +1,15 @@
 import {
+  FORMATS,
   redline,
-  toDocx,
-  toMarkdown,
-  toPrintHtml,
-  toStandaloneHtml,
+  renderExport,
   type ExportFont,
   type ExportInput,
 } from '../../shared/export/index.ts'
+import {
+  nodeFiles,
+  writeAtomically,
+  type ExportFiles,
+} from '../../shared/export-node/write-file.ts'
 import type {
   ExportFormat,
   ExportProgress,
@@ -18,7 +21,7 @@ import type {
 import { fail, ok } from './host-error.ts'
 import { exportFileName } from './export-file-name.ts'
 import type { HostLog } from './host-log.ts'
-import { nodeFiles, writeAtomically, writeError, type ExportFiles } from './export-write.ts'
+import { writeError } from './export-write.ts'
 
 /** A printer that cannot print says which kind of failure it is, with what to do about it. */
 export class PrinterError extends Error {
@@ -55,13 +58,6 @@ export type ExportService = {
   save(request: ExportRequest): Promise<Result<ExportSaved>>
 }
 
-const NAMES: Record<ExportFormat, string> = {
-  docx: 'DOCX',
-  pdf: 'PDF',
-  html: 'HTML',
-  md: 'Markdown',
-}
-
 /** Renders with shared/export, prints through the platform, and writes the file atomically. */
 export function createExportService(options: ExportServiceOptions): ExportService {
   const files = options.files ?? nodeFiles
@@ -95,7 +91,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     let fonts: readonly ExportFont[] = []
     try {
       input = request.compareWith ? redline(request.compareWith, request.source) : request.source
-      if (request.format === 'pdf' || request.format === 'html') fonts = options.fonts()
+      if (FORMATS[request.format].embedsFonts) fonts = options.fonts()
     } catch (error) {
       return failed(renderError(request.format, error), request, error)
     }
@@ -103,9 +99,12 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     stage('rendering')
     let bytes: Uint8Array
     try {
-      bytes = await render(input, request, fonts, async (html) => {
-        stage('printing')
-        return options.printPdf(html)
+      bytes = await renderExport(input, {
+        format: request.format,
+        includeComments: request.includeComments,
+        fonts: () => fonts,
+        printPdf: options.printPdf,
+        onPrinting: () => stage('printing'),
       })
     } catch (error) {
       return failed(
@@ -147,29 +146,10 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   }
 }
 
-async function render(
-  input: ExportInput,
-  request: ExportRequest,
-  fonts: readonly ExportFont[],
-  print: (html: string) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
-  const includeComments = request.includeComments
-  switch (request.format) {
-    case 'docx':
-      return toDocx(input, { includeComments })
-    case 'md':
-      return new TextEncoder().encode(toMarkdown(input, { includeComments }))
-    case 'html':
-      return new TextEncoder().encode(toStandaloneHtml(input, { fonts, includeComments }))
-    case 'pdf':
-      return print(toPrintHtml(input, { fonts, includeComments }))
-  }
-}
-
 function renderError(format: ExportFormat, error: unknown): HostError {
   return {
     code: 'export-failed',
-    message: `Samstemt could not make the ${NAMES[format]} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
+    message: `Samstemt could not make the ${FORMATS[format].name} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
   }
 }
 

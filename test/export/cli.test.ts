@@ -1,4 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -149,6 +160,29 @@ describe('samstemt-relay export', () => {
     const markdown = readFileSync(await exportTo('paper.md', ['--format', 'md']), 'utf8')
     expect(markdown).toMatch(/^# Norske byer og universiteter i EUs bymisjon/)
     expect(markdown).toContain('- **UiS** — godkjent av Øystein Ås, versjon «Endelig 1»')
+  })
+
+  test('replaces an earlier export whole: a reader of the old file never sees a part of the new one', async () => {
+    const folder = tempDir()
+    const out = join(folder, 'paper.md')
+    writeFileSync(out, 'the earlier export', { mode: 0o600 })
+    const before = statSync(out)
+    const reader = openSync(out, 'r')
+    try {
+      const result = await exportCli(['--paper', 'p1', '--out', out, '--format', 'md'])
+      expect(result.code).toBe(0)
+      // Written in place, the open file would now read as the new export (or a part of it).
+      const buffer = Buffer.alloc(64)
+      const read = readSync(reader, buffer, 0, buffer.length, 0)
+      expect(buffer.subarray(0, read).toString('utf8')).toBe('the earlier export')
+    } finally {
+      closeSync(reader)
+    }
+    const after = statSync(out)
+    expect(after.ino).not.toBe(before.ino)
+    expect(after.mode & 0o777).toBe(0o600)
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Norske byer/)
+    expect(readdirSync(folder)).toEqual(['paper.md'])
   })
 
   test('keeps comments as Word comments with --comments', async () => {

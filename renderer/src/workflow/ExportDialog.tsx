@@ -1,24 +1,27 @@
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
+  FORMATS,
+  FORMAT_IDS,
   currentSignatories,
   sourceFromDocs,
   sourceFromVersion,
+  type ExportFormat,
 } from '../../../shared/export/index.ts'
-import type { ExportFormat, ExportStage } from '../../../shared/ipc/contract.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import type { ExportStage } from '../../../shared/ipc/contract.ts'
 import { today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { call } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { errorText } from '../ui/error-text.ts'
 
-const FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md']
 const FORMAT_LABEL = {
   docx: 'export.format.docx',
   pdf: 'export.format.pdf',
   html: 'export.format.html',
   md: 'export.format.md',
-} as const
+} as const satisfies Record<ExportFormat, MessageKey>
 const STAGE_LABEL = {
   preparing: 'export.progress.preparing',
   rendering: 'export.progress.rendering',
@@ -54,7 +57,7 @@ export function ExportDialog(props: {
   const [stage, setStage] = useState<ExportStage | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const busy = stage !== null && stage !== 'done' && outcome === null
-  const redlines = format === 'docx' || format === 'pdf'
+  const redlines = FORMATS[format].redline
 
   useEffect(() => {
     const element = dialog.current
@@ -117,7 +120,7 @@ export function ExportDialog(props: {
         </h2>
         <fieldset className="export-formats" disabled={busy}>
           <legend className="field-label">{t('export.format')}</legend>
-          {FORMATS.map((value) => (
+          {FORMAT_IDS.map((value) => (
             <label key={value} className="checkbox">
               <input
                 type="radio"
