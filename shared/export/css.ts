@@ -59,7 +59,7 @@ body{margin:0;font-family:${SERIF};font-size:10.5pt;line-height:1.5;color:${INK}
   font-variant-numeric:oldstyle-nums proportional-nums;hyphens:auto;text-rendering:optimizeLegibility}
 ${screen}
 .title-block{border-top:5pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
-.kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.12em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
+.kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.08em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
 h1{font:700 22pt/1.15 ${SANS};letter-spacing:-.01em;margin:0 0 14pt;color:${INK}}
 .recipients{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;padding-left:2.2em;text-indent:-2.2em}
 .recipients .label{font-weight:600;margin-right:.3em}

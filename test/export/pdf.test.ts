@@ -12,7 +12,7 @@ import { toPrintHtml, type ExportSource } from '../../shared/export/index.ts'
 import { CHROMIUM } from '../helpers/chromium.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { fixturePaper } from './fixture.ts'
-import { pdfInfo, pdfText, renderFirstPage } from './tools.ts'
+import { pdfFonts, pdfInfo, pdfOutline, pdfStructure, pdfText, renderFirstPage } from './tools.ts'
 
 const tempDir = useTempDir('samstemt-export-pdf-')
 
@@ -65,6 +65,48 @@ describe('the PDF export, read back by poppler', () => {
     for (const letter of ['æ', 'ø', 'å', 'Ø', 'Å']) expect(text).toContain(letter)
     expect(text).toContain('bærekraftige byer')
     expect(text).not.toContain('\uFFFD')
+  })
+
+  test('is tagged: headings, lists and the table in its structure tree, in reading order', async () => {
+    const file = await print(fixturePaper())
+    expect((await pdfInfo(file)).Tagged).toBe('yes')
+    const structure = await pdfStructure(file)
+    const elements = structure
+      .split('\n')
+      .map((line) => /^\s*(\w+)/.exec(line)?.[1])
+      .filter((name) => name !== undefined)
+    for (const element of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Table', 'TR', 'Link']) {
+      expect(elements).toContain(element)
+    }
+    // Reading order: the title first, then the sections in the order of the paper.
+    expect(elements.indexOf('H1')).toBeLessThan(elements.indexOf('H2'))
+    expect(await pdfOutline(file)).toEqual(
+      expect.arrayContaining([
+        {
+          title: 'Norske byer og universiteter i EUs bymisjon:én stemme mot Mission Board',
+          page: 1,
+        },
+        { title: 'Bakgrunn', page: 1 },
+        { title: 'Underskrivere', page: 2 },
+      ]),
+    )
+  })
+
+  test('embeds Inter and Source Serif 4 as TrueType fonts, never as Type 3', async () => {
+    const fonts = await pdfFonts(await print(fixturePaper()))
+    expect(fonts.filter((font) => font.type === 'Type 3')).toEqual([])
+    expect(fonts.every((font) => font.embedded)).toBe(true)
+    const names = fonts.map((font) => `${font.name.replace(/^[A-Z]{6}\+/, '')} ${font.type}`)
+    for (const face of [
+      'Inter-Regular',
+      'Inter-SemiBold',
+      'Inter-Bold',
+      'SourceSerif4-Regular',
+      'SourceSerif4-Bold',
+      'SourceSerif4-Italic',
+    ]) {
+      expect(names).toContain(`${face} CID TrueType`)
+    }
   })
 
   test('lists comments with their replies when asked to', async () => {

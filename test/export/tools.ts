@@ -80,6 +80,39 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
   )
 }
 
+/** pdffonts' table: each font's name, type and whether it is embedded. */
+export async function pdfFonts(
+  file: string,
+): Promise<{ name: string; type: string; embedded: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      // name, type (may hold spaces), encoding, emb, sub, uni, object id, generation
+      const match = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(
+        line,
+      )
+      return { name: match?.[1] ?? line, type: match?.[2] ?? '', embedded: match?.[3] === 'yes' }
+    })
+}
+
+/** The structure tree of a tagged PDF as `pdfinfo -struct` prints it (one element a line). */
+export async function pdfStructure(file: string): Promise<string> {
+  const { stdout } = await run('pdfinfo', ['-struct', file])
+  return stdout
+}
+
+/** The PDF's bookmarks (outline), as pdftohtml reads them: each item's title and page. */
+export async function pdfOutline(file: string): Promise<{ title: string; page: number }[]> {
+  const { stdout } = await run('pdftohtml', ['-xml', '-stdout', '-i', '-q', file])
+  return [...stdout.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((match) => ({
+    title: match[2] ?? '',
+    page: Number(match[1]),
+  }))
+}
+
 /** Renders page 1 to `test-results/export/<name>.png` (80 dpi) for a person to look at. */
 export async function renderFirstPage(file: string, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true })
