@@ -121,6 +121,16 @@ describe('the DOCX export, read back by python-docx', () => {
     )
   })
 
+  test('keeps the signatories on one page: heading and each signatory kept with the next, lines together', () => {
+    const start = report.flow.findIndex(
+      (p) => p.style === 'Heading 1' && p.text === 'Underskrivere',
+    )
+    const block = report.flow.slice(start)
+    expect(block.map((p) => p.style)).toEqual(['Heading 1', ...Array(4).fill('Signatory')])
+    expect(block.map((p) => p.keepNext)).toEqual([true, true, true, true, false])
+    expect(block.every((p) => p.keepLines)).toBe(true)
+  })
+
   test('keeps comments and their replies as Word comments anchored in the text', () => {
     expect(report.comments).toEqual([
       { id: '0', author: 'Åse Bjørnstad (Smartbyene)', text: 'Kan vi nevne Bodø her også?' },

@@ -16,6 +16,8 @@ export const RESULTS = join(import.meta.dirname, '../../test-results/export')
 /** What read-docx.py reports about a DOCX. */
 export type DocxReport = {
   paragraphs: { style: string; text: string }[]
+  /** Each paragraph's keep-with-next and keep-lines-together, as Word applies them. */
+  flow: { style: string; text: string; keepNext: boolean; keepLines: boolean }[]
   tables: { style: string | null; rows: { text: string; styles: string[] }[][] }[]
   hyperlinks: { text: string; url: string | null }[]
   numbered: { text: string; style: string; level: number }[]
@@ -62,10 +64,30 @@ export async function libreOfficeText(file: string): Promise<string> {
   }
 }
 
-/** pdftotext's reading of a PDF (`-layout` off: text in reading order). */
-export async function pdfText(file: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+/** pdftotext's reading of a PDF, or of one page (`-layout` off: text in reading order). */
+export async function pdfText(file: string, page?: number): Promise<string> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', ...pages, file, '-'])
   return stdout
+}
+
+/**
+ * How far down the page (in points from the top) the last line of text above the running
+ * footer ends: where the page's content stops.
+ */
+export async function lastTextLine(file: string, page: number): Promise<number> {
+  const { stdout } = await run('pdftotext', [
+    '-bbox',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    '-',
+  ])
+  const bottoms = [...stdout.matchAll(/<word [^>]*yMax="([\d.]+)"/g)].map((m) => Number(m[1]))
+  const footer = Math.max(...bottoms)
+  return Math.max(...bottoms.filter((y) => y < footer - 1))
 }
 
 /** pdfinfo's fields (Pages, Page size, Title...). */
