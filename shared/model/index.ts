@@ -77,6 +77,7 @@ export {
   readWorkflowStatus,
   type Endorsement,
   type EndorsementState,
+  type Override,
   type StatusChange,
   type Version,
   type Workflow,
@@ -102,3 +103,19 @@ export {
   today,
   type CalendarDate,
 } from './calendar-date.ts'
+export {
+  READINESS_CHECKS,
+  SUGGESTION_SOURCES,
+  commentSuggestions,
+  readinessFindings,
+  type Finding,
+  type ReadinessCheck,
+  type ReadinessInput,
+  type SuggestionSource,
+} from './readiness.ts'
+export {
+  TEMPLATE_SECTIONS,
+  TemplateStructure,
+  isTemplateSection,
+  type TemplateSection,
+} from './template-structure.ts'

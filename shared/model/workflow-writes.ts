@@ -15,6 +15,7 @@ import {
   statusChangeProblems,
   statusChangeSpec,
   type Endorsement,
+  type Override,
   type StatusChange,
 } from './workflow.ts'
 
@@ -24,6 +25,8 @@ export type NewStatus = {
   by: Author
   recipients?: string[]
   sentOn?: string
+  /** For 'final' and 'sent': what the check found left, that the coordinator goes on with. */
+  overrides?: Override[]
 }
 
 /** A version to save: its name, who saves it and the content it freezes (`paperContent`). */
@@ -57,6 +60,9 @@ export function changeStatus(doc: Y.Doc, change: NewStatus, now = Date.now()): W
     at: now,
     recipients: change.status === 'sent' ? (change.recipients ?? []).map((r) => r.trim()) : [],
     sentOn: change.status === 'sent' ? (change.sentOn ?? null) : null,
+    ...(change.overrides !== undefined && change.overrides.length > 0
+      ? { overrides: change.overrides.map((o) => ({ check: o.check, count: o.count })) }
+      : {}),
   }
   const problems: Problem[] = []
   const checked = readEntry(statusChangeSpec, entry, HISTORY, problems)
