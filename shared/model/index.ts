@@ -8,6 +8,7 @@ export {
   readPaperMeta,
   writePaperMeta,
   type PaperLanguage,
+  type PaperCreated,
   type PaperMeta,
   type PaperStatus,
 } from './paper.ts'

@@ -14,6 +14,7 @@ import { today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { call } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { DateField } from '../ui/DateField.tsx'
 import { errorText } from '../ui/error-text.ts'
 
 const FORMAT_LABEL = {
@@ -178,16 +179,12 @@ export function ExportDialog(props: {
         )}
         <div className="field-row">
           <div className="field">
-            <label className="field-label" htmlFor="export-date">
-              {t('export.date')}
-            </label>
-            <input
+            <DateField
               id="export-date"
-              className="input"
-              type="date"
+              label={t('export.date')}
               value={date}
               disabled={busy}
-              onChange={(event) => setDate(event.target.value)}
+              onChange={(value) => setDate(value ?? '')}
             />
           </div>
           <div className="field">
@@ -236,7 +233,12 @@ export function ExportDialog(props: {
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || date === ''}
+            aria-busy={busy}
+          >
             {t('export.submit')}
           </button>
           <button
