@@ -28,9 +28,12 @@ export class PrinterError extends Error {
   override readonly name = 'PrinterError'
   readonly code: 'no-printer' | 'export-failed'
 
-  constructor(code: PrinterError['code'], message: string) {
+  readonly messageNb: string | undefined
+
+  constructor(code: PrinterError['code'], message: string, messageNb?: string) {
     super(message)
     this.code = code
+    this.messageNb = messageNb
   }
 }
 
@@ -81,7 +84,8 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       )
     } catch (error) {
       const message = `The save dialog could not be shown (${detail(error)}). Try again; if it keeps failing, restart Samstemt.`
-      return failed({ code: 'export-failed', message }, request, error)
+      const messageNb = `Lagringsvinduet kunne ikke vises (systemets melding: ${detail(error)}). Prøv igjen; hvis det fortsetter, start Samstemt på nytt.`
+      return failed({ code: 'export-failed', message, messageNb }, request, error)
     }
     if (path === null) return ok({ cancelled: true })
     const stage = (name: ExportProgress['stage']) => options.emit({ stage: name })
@@ -109,7 +113,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     } catch (error) {
       return failed(
         error instanceof PrinterError
-          ? { code: error.code, message: error.message }
+          ? { code: error.code, message: error.message, messageNb: error.messageNb }
           : renderError(request.format, error),
         request,
         error,
@@ -134,6 +138,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
         return fail(
           'export-failed',
           'An export is still running. Wait until it has finished, then export again.',
+          'En eksport pågår fortsatt. Vent til den er ferdig, og eksporter så på nytt.',
         )
       }
       running = true
@@ -150,6 +155,7 @@ function renderError(format: ExportFormat, error: unknown): HostError {
   return {
     code: 'export-failed',
     message: `Samstemt could not make the ${FORMATS[format].name} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
+    messageNb: `Samstemt kunne ikke lage ${FORMATS[format].name}-filen (systemets melding: ${detail(error)}). Ingenting ble lagret. Prøv et annet format; hvis dette fortsetter å feile, send loggfilen (Hjelp > Vis loggfil) til koordinatoren.`,
   }
 }
 

@@ -66,7 +66,7 @@ export class WorkspaceService {
     const { registry, store, settings, now } = this.#deps
     const existing = registry.get(SAMPLE_WORKSPACE_ID)
     if (existing) return ok(existing)
-    for (const { doc, update } of sampleDocs(now())) {
+    for (const { doc, update } of sampleDocs(now(), settings.get().language)) {
       if (store.has(doc)) continue
       const stored = await store.append(doc, [update])
       if (!stored.ok) return stored

@@ -41,7 +41,10 @@ export type HostError = {
     | 'no-printer'
     /** A bug in the host; the message says where the log is. */
     | 'internal'
+  /** What happened and what to do, in English; the log keeps this one. */
   message: string
+  /** The same in Norwegian Bokmål, where the host has it: a Norwegian UI shows this instead. */
+  messageNb?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError }

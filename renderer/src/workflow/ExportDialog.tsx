@@ -12,7 +12,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { ExportStage } from '../../../shared/ipc/contract.ts'
 import { today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
-import { call } from '../host/host.ts'
+import { call, hostMessage } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { DateField } from '../ui/DateField.tsx'
 import { errorText } from '../ui/error-text.ts'
@@ -46,7 +46,7 @@ export function ExportDialog(props: {
   initialVersion: string | null
   onClose(): void
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const api = useHost()
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ExportFormat>('docx')
@@ -92,7 +92,10 @@ export function ExportDialog(props: {
     setStage(null)
     if (!result.ok) {
       const text = errorText(t, result.error)
-      setOutcome({ kind: 'failed', text: `${text.title}. ${text.body} ${result.error.message}` })
+      setOutcome({
+        kind: 'failed',
+        text: `${text.title}. ${text.body} ${hostMessage(result.error, language)}`,
+      })
     } else if ('cancelled' in result.value) {
       setOutcome({ kind: 'cancelled' })
     } else {
