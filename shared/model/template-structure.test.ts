@@ -67,4 +67,19 @@ describe('the template’s guidance paragraphs', () => {
     const tr = selected.tr.insertText('Bakgrunn og formål', at - 2)
     expect(guidanceCount(selected.applyTransaction(tr).state)).toBe(8)
   })
+
+  it('are selected whole when the caret arrives in them, ready to be written over', () => {
+    const state = stateOf()
+    const at = inside(state, 'Forklar i tre til fem setninger')
+    const size = state.doc.nodeAt(at - 1)?.content.size ?? 0
+    const arrived = state.applyTransaction(
+      state.tr.setSelection(TextSelection.create(state.doc, at + 10)),
+    ).state
+    expect([arrived.selection.from, arrived.selection.to]).toEqual([at, at + size])
+    // Moving within it once there (the arrow keys) places the caret as usual.
+    const within = arrived.applyTransaction(
+      arrived.tr.setSelection(TextSelection.create(arrived.doc, at + 5)),
+    ).state
+    expect([within.selection.from, within.selection.to]).toEqual([at + 5, at + 5])
+  })
 })

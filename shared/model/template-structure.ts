@@ -82,6 +82,14 @@ function guidanceAt(state: EditorState): { pos: number; node: PmNode } | null {
   return { pos: $from.before(), node }
 }
 
+/** The guidance paragraph the selection covers whole, or null. */
+function wholeGuidance(state: EditorState): { pos: number; node: PmNode } | null {
+  const at = guidanceAt(state)
+  if (at === null) return null
+  const { from, to } = state.selection
+  return from === at.pos + 1 && to === at.pos + 1 + at.node.content.size ? at : null
+}
+
 /** Empties the guidance paragraph at `pos`, making it ordinary text, with the caret in it. */
 function clearGuidance(tr: Transaction, pos: number, node: PmNode): Transaction {
   tr.replaceWith(pos + 1, pos + 1 + node.content.size, [])
@@ -90,7 +98,7 @@ function clearGuidance(tr: Transaction, pos: number, node: PmNode): Transaction 
 }
 
 function replaceGuidance(view: EditorView, build: (tr: Transaction) => void): boolean {
-  const at = guidanceAt(view.state)
+  const at = wholeGuidance(view.state)
   if (at === null) return false
   const tr = clearGuidance(view.state.tr, at.pos, at.node)
   build(tr)
@@ -98,11 +106,22 @@ function replaceGuidance(view: EditorView, build: (tr: Transaction) => void): bo
   return true
 }
 
+/*
+ * A placeholder behaves as in a Word template: the caret arriving in it (a click, the arrow
+ * keys) selects it whole, and typing, pasting or deleting then replaces it. Anything else done
+ * inside it (typing at a place chosen within it, a mark, a composition) makes it ordinary text,
+ * words and all: what the drafter wrote is never left out of an export as guidance. Remote
+ * changes and undo come through Yjs, already so treated by their author's editor.
+ */
 function guidancePlugin(): Plugin {
+  let editable = true
   return new Plugin({
     key: guidanceKey,
+    view: (view) => {
+      editable = view.editable
+      return { update: (updated) => void (editable = updated.editable) }
+    },
     props: {
-      // Typing, pasting or deleting in a placeholder replaces it whole, as in a Word template.
       handleTextInput: (view, _from, _to, text) =>
         replaceGuidance(view, (tr) => {
           tr.insertText(text)
@@ -116,36 +135,55 @@ function guidancePlugin(): Plugin {
         !event.isComposing &&
         replaceGuidance(view, () => undefined),
     },
-    // Any other local change inside a placeholder (composition, a mark, a drop) makes it
-    // ordinary text: what the drafter wrote is never left out of an export as guidance.
-    // Remote changes and undo come through Yjs; their author's editor has done this already.
-    appendTransaction(transactions, _old, state) {
-      const local = transactions.filter(
-        (tr) => tr.docChanged && tr.getMeta(ySyncPluginKey) === undefined,
-      )
+    appendTransaction(transactions, old, state) {
+      const local = transactions.filter((tr) => tr.getMeta(ySyncPluginKey) === undefined)
       if (local.length === 0) return null
-      const touched = new Set<number>()
-      for (const [i, tr] of local.entries()) {
-        const later = local.slice(i + 1)
-        tr.mapping.maps.forEach((map, step) => {
-          map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-            // Into this transaction's final document, then through the ones after it.
-            let from = tr.mapping.slice(step + 1).map(newStart, -1)
-            let to = tr.mapping.slice(step + 1).map(newEnd, 1)
-            for (const next of later) {
-              from = next.mapping.map(from, -1)
-              to = next.mapping.map(to, 1)
-            }
-            state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
-              if (node.type.name === 'paragraph' && node.attrs.guidance === true) touched.add(pos)
-            })
-          })
-        })
+      const touched = touchedGuidance(
+        local.filter((tr) => tr.docChanged),
+        state,
+      )
+      if (touched.size > 0) {
+        const tr = state.tr
+        for (const pos of touched) tr.setNodeAttribute(pos, 'guidance', null)
+        return tr
       }
-      if (touched.size === 0) return null
-      const tr = state.tr
-      for (const pos of touched) tr.setNodeAttribute(pos, 'guidance', null)
-      return tr
+      // The caret arrives in a placeholder from elsewhere: select it, ready to be written over.
+      const arrived = guidanceAt(state)
+      if (
+        editable &&
+        arrived !== null &&
+        state.selection.empty &&
+        local.some((tr) => tr.selectionSet) &&
+        guidanceAt(old)?.pos !== arrived.pos
+      ) {
+        const from = arrived.pos + 1
+        const to = from + arrived.node.content.size
+        return state.tr.setSelection(TextSelection.create(state.doc, from, to))
+      }
+      return null
     },
   })
+}
+
+/** Where the guidance paragraphs are that these local changes touched, in `state`'s document. */
+function touchedGuidance(changes: readonly Transaction[], state: EditorState): Set<number> {
+  const touched = new Set<number>()
+  for (const [i, tr] of changes.entries()) {
+    const later = changes.slice(i + 1)
+    tr.mapping.maps.forEach((map, step) => {
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+        // Into this transaction's final document, then through the ones after it.
+        let from = tr.mapping.slice(step + 1).map(newStart, -1)
+        let to = tr.mapping.slice(step + 1).map(newEnd, 1)
+        for (const next of later) {
+          from = next.mapping.map(from, -1)
+          to = next.mapping.map(to, 1)
+        }
+        state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
+          if (node.type.name === 'paragraph' && node.attrs.guidance === true) touched.add(pos)
+        })
+      })
+    })
+  }
+  return touched
 }
