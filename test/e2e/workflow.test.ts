@@ -164,9 +164,11 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await view.getByRole('button', { name: nb('view.close') }).click()
       await view.waitFor({ state: 'hidden' })
 
-      // The history records every move, with who made it.
+      // The history records every move, with who made it, after who made the paper.
       await anne.page.getByText(nb('workflow.status.history')).click()
-      expect(await anne.page.locator('.workflow-history li').count()).toBe(4)
+      const lines = await anne.page.locator('.workflow-history li').allInnerTexts()
+      expect(lines).toHaveLength(5)
+      expect(lines.at(-1)).toMatch(/^Opprettet av Anne Berg, NTNU · /)
       await anne.page
         .locator('.side-panel')
         .screenshot({ path: join(SHOTS, 'workflow-outdated.png') })
