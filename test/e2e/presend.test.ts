@@ -150,3 +150,39 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
     }, 120_000)
   },
 )
+
+describe.skipIf(NO_CHROMIUM !== null)(
+  '“today” in the app is the day on the user’s calendar',
+  () => {
+    let stack: Stack
+
+    beforeAll(async () => {
+      stack = await startStack()
+    }, 90_000)
+
+    afterAll(async () => {
+      await stack?.close()
+    })
+
+    test('at 00:30 in Oslo the export is dated today, not yesterday as in UTC', async () => {
+      const oslo = await stack.startApp(undefined, { timezoneId: 'Europe/Oslo' })
+      const page = oslo.page
+      await joinWith(page, stack.members.coordinator.link)
+      await createPaper(page, 'Dagens dato')
+      // 00:30 on 3 December 2026 in Oslo is 23:30 on 2 December in UTC.
+      await page.clock.setFixedTime(new Date('2026-12-02T23:30:00Z'))
+      expect(await page.evaluate(() => new Date().toISOString().slice(0, 10))).toBe('2026-12-02')
+      await page.getByRole('button', { name: nb('export.open') }).click()
+      const dialog = page.getByRole('dialog', { name: nb('export.title') })
+      expect(await dialog.getByLabel(nb('export.date')).inputValue()).toBe('03.12.2026')
+      await dialog.getByRole('button', { name: nb('view.close') }).click()
+      await tab(page, nb('workflow.tab')).click()
+      await page.getByRole('button', { name: nb('workflow.move.review') }).click()
+      await page.getByRole('button', { name: nb('workflow.move.final') }).click()
+      await page.getByRole('button', { name: nb('check.anyway.final') }).click()
+      await page.getByRole('button', { name: nb('workflow.move.sent') }).click()
+      await page.getByRole('button', { name: nb('check.anyway.sent') }).click()
+      expect(await page.getByLabel(nb('workflow.sent.date')).inputValue()).toBe('03.12.2026')
+    }, 90_000)
+  },
+)
