@@ -140,18 +140,16 @@ describe('the status of a paper, on the relay', () => {
     ).toBe('')
     const forger = await as('coordinator')
     const bad = await send(forger, (d) =>
-      d
-        .getArray('history')
-        .push([
-          {
-            status: 'sent',
-            by,
-            at: 3,
-            recipients: ['ERRIN'],
-            sentOn: '2025-10-14',
-            overrides: 'none',
-          },
-        ]),
+      d.getArray('history').push([
+        {
+          status: 'sent',
+          by,
+          at: 3,
+          recipients: ['ERRIN'],
+          sentOn: '2025-10-14',
+          overrides: 'none',
+        },
+      ]),
     )
     expect(bad).toMatch(/Not a valid status change/)
     const history = readWorkflow(await read()).value.history
