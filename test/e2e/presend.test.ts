@@ -90,6 +90,10 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
 
       await check.getByRole('button', { name: nb('check.back') }).click()
       await check.waitFor({ state: 'detached' })
+      // Back where it started: on the button that opened the check.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        nb('workflow.move.final'),
+      )
       expect(await page.locator('.workflow-current').innerText()).toContain(
         nb('paperStatus.review'),
       )

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { MessageKey, Translate } from '../../../shared/i18n/index.ts'
 import {
@@ -63,8 +63,16 @@ export function PreSendCheck(props: {
 }) {
   const { t, format } = useI18n()
   const title = useRef<HTMLHeadingElement>(null)
-  // The check replaces the button that opened it: focus goes to what it says.
+  // Focus goes to what the check says, and back to the button that opened it on the way back.
+  // The opener is read while the check first renders, before focus moves (effects may run twice).
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  )
   useEffect(() => title.current?.focus(), [])
+  const back = () => {
+    props.onBack()
+    opener?.focus()
+  }
   return (
     <section
       className="presend-check"
@@ -72,7 +80,7 @@ export function PreSendCheck(props: {
       aria-labelledby="presend-title"
       aria-describedby="presend-intro"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') props.onBack()
+        if (event.key === 'Escape') back()
       }}
     >
       <h4 id="presend-title" className="presend-title" tabIndex={-1} ref={title}>
@@ -90,7 +98,7 @@ export function PreSendCheck(props: {
         ))}
       </ul>
       <div className="thread-actions">
-        <button type="button" className="btn btn-small btn-primary" onClick={props.onBack}>
+        <button type="button" className="btn btn-small btn-primary" onClick={back}>
           {t('check.back')}
         </button>
         <button type="button" className="btn btn-small btn-secondary" onClick={props.onGoOn}>
