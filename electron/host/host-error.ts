@@ -21,10 +21,11 @@ type ErrnoError = Error & { code?: unknown }
  */
 export function toHostError(error: unknown): HostError {
   if (error instanceof StoreError) {
+    const messageNb = error.messageNb === undefined ? {} : { messageNb: error.messageNb }
     if (error.code === 'disk-full' || error.code === 'read-only') {
-      return { code: error.code, message: error.message }
+      return { code: error.code, message: error.message, ...messageNb }
     }
-    return { code: 'store', message: error.message }
+    return { code: 'store', message: error.message, ...messageNb }
   }
   const errno = (error as ErrnoError | null)?.code
   if (errno === 'ENOSPC' || errno === 'EDQUOT') {
