@@ -64,6 +64,29 @@ export async function libreOfficeText(file: string): Promise<string> {
   }
 }
 
+/** Each DOCX laid out and printed by LibreOffice (one process for all), as PDFs in `outDir`. */
+export async function libreOfficePdfs(files: string[], outDir: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'samstemt-lo-'))
+  try {
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { timeout: 240_000 },
+    )
+    return files.map((file) => join(outDir, basename(file).replace(/\.docx$/, '.pdf')))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** pdftotext's reading of a PDF, or of one page (`-layout` off: text in reading order). */
 export async function pdfText(file: string, page?: number): Promise<string> {
   const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
