@@ -45,6 +45,7 @@ export const enWorkflow = {
   },
   'check.empty-sections': { one: '{count} section is empty', other: '{count} sections are empty' },
   'check.no-recipients': 'No recipients: say under Details whom the paper goes to',
+  'check.no-recipients.short': 'no recipients named',
   'check.not-endorsed': {
     one: '{count} organisation has not endorsed this text',
     other: '{count} organisations have not endorsed this text',

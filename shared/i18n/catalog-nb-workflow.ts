@@ -47,6 +47,7 @@ export const nbWorkflow: Messages<'workflow'> = {
   },
   'check.empty-sections': { one: '{count} seksjon er tom', other: '{count} seksjoner er tomme' },
   'check.no-recipients': 'Ingen mottakere: oppgi under Detaljer hvem notatet går til',
+  'check.no-recipients.short': 'ingen mottakere oppgitt',
   'check.not-endorsed': {
     one: '{count} organisasjon har ikke godkjent denne teksten',
     other: '{count} organisasjoner har ikke godkjent denne teksten',

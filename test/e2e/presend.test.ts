@@ -6,6 +6,7 @@ import { today } from '../../shared/model/index.ts'
 import { formatDateText } from '../../renderer/src/ui/date-text.ts'
 import { pdfText } from '../export/tools.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
+import { createTranslator } from '../../shared/i18n/index.ts'
 import { createPaper, nb } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
@@ -106,7 +107,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       const override = history.locator('.workflow-override').first()
       expect(await override.innerText()).toBe(
         nb('workflow.status.override', {
-          list: `${nb('check.guidance', { count: 7 })}, ${nb('check.empty-sections', { count: 2 })} og ${nb('check.no-recipients')}`,
+          list: `${nb('check.guidance', { count: 7 })}, ${nb('check.empty-sections', { count: 2 })} og ${nb('check.no-recipients.short')}`,
         }),
       )
       // The history starts with who made the paper.
@@ -152,6 +153,28 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
         expect(text).not.toContain(hint)
       }
     }, 120_000)
+
+    test('in English the history and the dates read in English, dd/mm/yyyy', async () => {
+      const page = anne.page
+      await page
+        .getByRole('dialog', { name: nb('export.title') })
+        .getByRole('button', { name: nb('view.close') })
+        .click()
+      await page.getByRole('button', { name: 'English' }).click()
+      const en = createTranslator('en')
+      await page.getByText(en('editor.readOnly.sent')).waitFor()
+      const override = page.locator('.workflow-override').first()
+      expect(await override.innerText()).toMatch(
+        /^Went on despite: 7 template instructions are still in the paper, .* and 1 organisation has not endorsed this text$/,
+      )
+      await page.getByRole('button', { name: en('export.open') }).click()
+      const dialog = page.getByRole('dialog', { name: en('export.title') })
+      expect(await dialog.getByLabel(en('export.date')).inputValue()).toBe(
+        formatDateText(today(), 'en-GB'),
+      )
+      await dialog.getByRole('button', { name: en('view.close') }).click()
+      await page.locator('.side-panel').screenshot({ path: join(SHOTS, 'presend-history-en.png') })
+    }, 60_000)
   },
 )
 

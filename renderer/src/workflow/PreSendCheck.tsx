@@ -45,10 +45,17 @@ export function checkBeforeMove(
   )
 }
 
-/** One finding, or one recorded override, in words: "2 open comment threads". */
+/** One finding in words, as the check lists it: "2 open comment threads". */
+function findingText(t: Translate, finding: Override): string {
+  const key = CHECK_TEXT[finding.check]
+  return key === 'check.no-recipients' ? t(key) : t(key, { count: finding.count })
+}
+
+/** A recorded override in words, for a list in the history line. */
 export function overrideText(t: Translate, override: Override): string {
-  const key = CHECK_TEXT[override.check]
-  return key === 'check.no-recipients' ? t(key) : t(key, { count: override.count })
+  return override.check === 'no-recipients'
+    ? t('check.no-recipients.short')
+    : findingText(t, override)
 }
 
 /**
@@ -90,7 +97,7 @@ export function PreSendCheck(props: {
       <ul className="presend-findings">
         {props.findings.map((finding) => (
           <li key={finding.check} data-check={finding.check}>
-            {overrideText(t, finding)}
+            {findingText(t, finding)}
             {finding.where.length > 0 && (
               <span className="muted">: {format.list(finding.where)}</span>
             )}
