@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   changeStatus,
@@ -63,6 +63,7 @@ export function WorkflowPanel(props: {
   } | null>(null)
   // Findings the coordinator chose to go on with, recorded with the move to sent.
   const [overrides, setOverrides] = useState<Override[]>([])
+  const statusHeading = useRef<HTMLHeadingElement>(null)
 
   const record = (written: Written): boolean => {
     setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
@@ -84,6 +85,8 @@ export function WorkflowPanel(props: {
     setReopening(false)
     setChecking(null)
     setOverrides([])
+    // The button that was pressed is gone with the old status: focus goes to the new status.
+    statusHeading.current?.focus()
   }
 
   /** Final and sent go through the check first; with nothing left they go on at once. */
@@ -115,7 +118,7 @@ export function WorkflowPanel(props: {
         {t('workflow.tab')}
       </h2>
       <section className="workflow-section" aria-labelledby="workflow-status">
-        <h3 id="workflow-status" className="section-title">
+        <h3 id="workflow-status" className="section-title" tabIndex={-1} ref={statusHeading}>
           {t('workflow.status.title')}
         </h3>
         <p className="workflow-current">
