@@ -1,8 +1,11 @@
 import * as Y from 'yjs'
 import { isCalendarDate } from './calendar-date.ts'
 
-/** Something wrong found while reading or refused while writing; `path` names the field. */
-export type Problem = { path: string; message: string }
+/**
+ * Something wrong found while reading or refused while writing; `path` names the field. The
+ * message is English; a refusal a user can meet also says it in Norwegian Bokmål (`messageNb`).
+ */
+export type Problem = { path: string; message: string; messageNb?: string }
 
 /** A value read from a doc: always usable (defaults fill what was missing or wrong). */
 export type Read<T> = { value: T; problems: Problem[] }

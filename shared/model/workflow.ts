@@ -172,10 +172,18 @@ export function statusChangeProblems(change: StatusChange, path: string): Proble
   if (change.by.memberId === '') problems.push({ path: `${path}.by`, message: 'who is missing' })
   if (change.status === 'sent') {
     if (change.recipients.length === 0 || change.recipients.some((r) => r.trim() === '')) {
-      problems.push({ path: `${path}.recipients`, message: 'a sent paper names its recipients' })
+      problems.push({
+        path: `${path}.recipients`,
+        message: 'a sent paper names its recipients',
+        messageNb: 'et sendt notat har mottakere',
+      })
     }
     if (change.sentOn === null) {
-      problems.push({ path: `${path}.sentOn`, message: 'a sent paper has the date it was sent' })
+      problems.push({
+        path: `${path}.sentOn`,
+        message: 'a sent paper has the date it was sent',
+        messageNb: 'et sendt notat har datoen det ble sendt',
+      })
     }
   } else if (change.recipients.length > 0 || change.sentOn !== null) {
     problems.push({ path, message: 'only a sent paper has recipients and a date sent' })

@@ -51,7 +51,7 @@ export function WorkflowPanel(props: {
   /** Who made the paper and when (paper meta); null for papers made before it was recorded. */
   created: PaperCreated | null
 }) {
-  const { t, format } = useI18n()
+  const { t, format, language } = useI18n()
   const { workflow, author } = props
   const [problem, setProblem] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -66,7 +66,11 @@ export function WorkflowPanel(props: {
   const statusHeading = useRef<HTMLHeadingElement>(null)
 
   const record = (written: Written): boolean => {
-    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
+    setProblem(
+      written.ok
+        ? null
+        : t('workflow.failed', { reason: problemsText(written.problems, language) }),
+    )
     return written.ok
   }
 
