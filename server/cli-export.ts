@@ -17,6 +17,7 @@ import {
 } from '../shared/export/index.ts'
 import {
   contentHash,
+  guidanceCount,
   isCalendarDate,
   paperContent,
   readPapers,
@@ -77,6 +78,15 @@ export async function exportPaper(values: Values): Promise<Output> {
       ? `version "${request.version}"`
       : 'the paper as it is now'
   const notes = input.problems.map((p) => `Note: ${p.path}: ${p.message}`)
+  // Exports leave the template's guidance out; whoever sends the file should know it is there.
+  const guidance = 'body' in input.value ? guidanceCount(input.value.body) : 0
+  if (guidance > 0) {
+    notes.push(
+      `Note: ${guidance} paragraph${guidance === 1 ? '' : 's'} of the template's guidance ` +
+        `${guidance === 1 ? 'is' : 'are'} still in the paper; the export leaves ` +
+        `${guidance === 1 ? 'it' : 'them'} out.`,
+    )
+  }
   return {
     json: {
       format: request.format,
@@ -88,6 +98,7 @@ export async function exportPaper(values: Values): Promise<Output> {
       redline: request.redline,
       comments: request.comments,
       problems: input.problems,
+      guidanceLeftOut: guidance,
     },
     text: [
       `Exported ${what} as ${FORMATS[request.format].name} to ${request.out} (${kib(bytes.byteLength)}).`,

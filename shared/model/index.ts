@@ -117,6 +117,7 @@ export {
 export {
   TEMPLATE_SECTIONS,
   TemplateStructure,
+  guidanceCount,
   isTemplateSection,
   type TemplateSection,
 } from './template-structure.ts'

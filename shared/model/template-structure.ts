@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core'
+import { Extension, type JSONContent } from '@tiptap/core'
 import type { Node as PmNode, Slice } from '@tiptap/pm/model'
 import {
   Plugin,
@@ -31,6 +31,12 @@ export const TEMPLATE_SECTIONS: readonly TemplateSection[] = [
 
 export function isTemplateSection(value: unknown): value is TemplateSection {
   return typeof value === 'string' && (TEMPLATE_SECTIONS as readonly string[]).includes(value)
+}
+
+/** How many guidance paragraphs a body (Tiptap JSON) still holds. */
+export function guidanceCount(node: JSONContent): number {
+  const own = node.type === 'paragraph' && node.attrs?.guidance === true ? 1 : 0
+  return own + (node.content ?? []).reduce((sum, child) => sum + guidanceCount(child), 0)
 }
 
 const guidanceKey = new PluginKey('templateGuidance')

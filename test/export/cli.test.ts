@@ -20,6 +20,7 @@ import {
   endorse,
   paperBody,
   paperContent,
+  positionPaperTemplate,
   saveVersion,
   upsertPaperSummary,
   writePaperMeta,
@@ -80,6 +81,17 @@ async function seedRelay(file: string): Promise<void> {
     author: partner,
     text: 'Godt hovedbudskap.',
   })
+  // p-fresh: a new paper as the template leaves it, its guidance not yet written over.
+  const fresh = new Y.Doc()
+  writeTemplateToBody(fresh, positionPaperTemplate('nb'))
+  writePaperMeta(fresh, {
+    title: 'Nytt notat',
+    recipients: [],
+    language: 'nb',
+    deadline: null,
+    status: 'draft',
+    organisations: [],
+  })
   upsertPaperSummary(index, {
     id: 'p1',
     title: after.title,
@@ -91,6 +103,7 @@ async function seedRelay(file: string): Promise<void> {
   const store = UpdateStore.open(file)
   await Promise.all([
     store.append(paperRoom('w', 'p1'), Y.encodeStateAsUpdate(paper)),
+    store.append(paperRoom('w', 'p-fresh'), Y.encodeStateAsUpdate(fresh)),
     store.append(workflowRoom('w', 'p1'), Y.encodeStateAsUpdate(workflow)),
     store.append(commentsRoom('w', 'p1'), Y.encodeStateAsUpdate(comments)),
     store.append(indexRoom('w'), Y.encodeStateAsUpdate(index)),
@@ -183,6 +196,20 @@ describe('samstemt-relay export', () => {
     expect(after.mode & 0o777).toBe(0o600)
     expect(readFileSync(out, 'utf8')).toMatch(/^# Norske byer/)
     expect(readdirSync(folder)).toEqual(['paper.md'])
+  })
+
+  test('leaves the template’s guidance out of the file and says so', async () => {
+    const out = join(tempDir(), 'fresh.md')
+    const result = await exportCli(['--paper', 'p-fresh', '--out', out, '--format', 'md'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      "Note: 8 paragraphs of the template's guidance are still in the paper; the export leaves them out.",
+    )
+    const markdown = readFileSync(out, 'utf8')
+    expect(markdown).toContain('Hovedbudskap')
+    expect(markdown).not.toContain('Skriv i én setning')
+    const json = await exportCli(['--paper', 'p-fresh', '--out', out, '--format', 'md', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ guidanceLeftOut: 8 })
   })
 
   test('keeps comments as Word comments with --comments', async () => {
