@@ -1,20 +1,29 @@
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type * as Y from 'yjs'
 import {
+  FORMATS,
+  FORMAT_IDS,
   currentSignatories,
   findVersion,
+  isExportFormat,
   redline,
+  renderExport,
   sourceFromDocs,
   sourceFromVersion,
-  toDocx,
-  toMarkdown,
-  toPrintHtml,
-  toStandaloneHtml,
+  type ExportFormat,
   type ExportInput,
   type ExportSource,
 } from '../shared/export/index.ts'
-import { contentHash, paperContent, readPapers, readWorkflow } from '../shared/model/index.ts'
+import {
+  contentHash,
+  guidanceCount,
+  isCalendarDate,
+  paperContent,
+  readPapers,
+  readWorkflow,
+  today,
+} from '../shared/model/index.ts'
 import type { Problem } from '../shared/model/index.ts'
 import type { Workflow } from '../shared/model/workflow.ts'
 import {
@@ -29,10 +38,11 @@ import { CommandError, UsageError, optionalString, requireString, type Values } 
 import type { Output } from './cli-admin.ts'
 import { loadExportFonts } from '../shared/export-node/fonts.ts'
 import { PdfError, printPdf } from '../shared/export-node/pdf.ts'
+import { writeAtomically } from '../shared/export-node/write-file.ts'
 import { MemberDirectory } from './members.ts'
 import { relayExtension } from './relay-schema.ts'
 
-export const EXPORT_USAGE = `  export            --workspace ID --paper ID --format docx|pdf|html|md --out PATH
+export const EXPORT_USAGE = `  export            --workspace ID --paper ID --format ${FORMAT_IDS.join('|')} --out PATH
                     [--version NAME | --redline FROM..TO] [--comments] [--place PLACE]
                     [--date YYYY-MM-DD]`
 
@@ -48,11 +58,6 @@ export const EXPORT_FLAGS = {
   date: { type: 'string' },
 } as const
 
-const FORMATS = ['docx', 'pdf', 'html', 'md'] as const
-type Format = (typeof FORMATS)[number]
-
-const NAMES: Record<Format, string> = { docx: 'DOCX', pdf: 'PDF', html: 'HTML', md: 'Markdown' }
-
 /**
  * `samstemt-relay export`: a paper (as it is now, or a named version, or the changes between
  * two versions) in the house template, read from the relay's database.
@@ -62,7 +67,8 @@ export async function exportPaper(values: Values): Promise<Output> {
   const input = await withPaper(request, (docs) => buildInput(request, docs))
   const bytes = await render(input.value, request)
   try {
-    writeFileSync(request.out, bytes)
+    // A temp file renamed over --out: a reader (or a crash) never sees half an export.
+    await writeAtomically(request.out, bytes)
   } catch (error) {
     throw new CommandError(`Could not write ${request.out}: ${reason(error)}`)
   }
@@ -72,6 +78,15 @@ export async function exportPaper(values: Values): Promise<Output> {
       ? `version "${request.version}"`
       : 'the paper as it is now'
   const notes = input.problems.map((p) => `Note: ${p.path}: ${p.message}`)
+  // Exports leave the template's guidance out; whoever sends the file should know it is there.
+  const guidance = 'body' in input.value ? guidanceCount(input.value.body) : 0
+  if (guidance > 0) {
+    notes.push(
+      `Note: ${guidance} paragraph${guidance === 1 ? '' : 's'} of the template's guidance ` +
+        `${guidance === 1 ? 'is' : 'are'} still in the paper; the export leaves ` +
+        `${guidance === 1 ? 'it' : 'them'} out.`,
+    )
+  }
   return {
     json: {
       format: request.format,
@@ -83,9 +98,10 @@ export async function exportPaper(values: Values): Promise<Output> {
       redline: request.redline,
       comments: request.comments,
       problems: input.problems,
+      guidanceLeftOut: guidance,
     },
     text: [
-      `Exported ${what} as ${NAMES[request.format]} to ${request.out} (${kib(bytes.byteLength)}).`,
+      `Exported ${what} as ${FORMATS[request.format].name} to ${request.out} (${kib(bytes.byteLength)}).`,
       ...notes,
     ].join('\n'),
   }
@@ -95,7 +111,7 @@ type Request = {
   data: string
   workspace: string
   paper: string
-  format: Format
+  format: ExportFormat
   out: string
   version: string | undefined
   redline: { from: string; to: string } | null
@@ -108,7 +124,7 @@ function parseRequest(values: Values): Request {
   const data = requireString(values, 'data', 'the relay database, or SAMSTEMT_RELAY_DATA')
   const workspace = requireString(values, 'workspace')
   const paper = requireString(values, 'paper', 'the paper id, as in the app or the room name')
-  const format = requireString(values, 'format', FORMATS.join(', '))
+  const format = requireString(values, 'format', FORMAT_IDS.join(', '))
   const out = resolve(requireString(values, 'out', 'the file to write'))
   for (const [flag, id] of [
     ['workspace', workspace],
@@ -118,8 +134,8 @@ function parseRequest(values: Values): Request {
       throw new UsageError(`--${flag} may only use A-Z, a-z, 0-9, _ and - (1-64), not "${id}".`)
     }
   }
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`)
+  if (!isExportFormat(format)) {
+    throw new UsageError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${format}".`)
   }
   const version = optionalString(values, 'version')?.trim()
   const redlineFlag = optionalString(values, 'redline')
@@ -141,7 +157,7 @@ function parseRequest(values: Values): Request {
     throw new UsageError('A redline shows changes, not comments: leave out --comments.')
   }
   const date = optionalString(values, 'date')
-  if (date !== undefined && !isIsoDate(date)) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${date}".`)
   }
   const place = optionalString(values, 'place')?.trim() || null
@@ -150,7 +166,7 @@ function parseRequest(values: Values): Request {
     data,
     workspace,
     paper,
-    format: format as Format,
+    format,
     out,
     version,
     redline: redlineRange,
@@ -284,36 +300,17 @@ function current(request: Request, docs: Docs): { value: ExportSource; problems:
 }
 
 async function render(input: ExportInput, request: Request): Promise<Uint8Array> {
-  const includeComments = request.comments
-  switch (request.format) {
-    case 'docx':
-      return toDocx(input, { includeComments })
-    case 'md':
-      return new TextEncoder().encode(toMarkdown(input, { includeComments }))
-    case 'html':
-      return new TextEncoder().encode(
-        toStandaloneHtml(input, { fonts: loadExportFonts(), includeComments }),
-      )
-    case 'pdf':
-      try {
-        return await printPdf(toPrintHtml(input, { fonts: loadExportFonts(), includeComments }))
-      } catch (error) {
-        if (error instanceof PdfError) throw new CommandError(error.message)
-        throw error
-      }
+  try {
+    return await renderExport(input, {
+      format: request.format,
+      includeComments: request.comments,
+      fonts: loadExportFonts,
+      printPdf: (html) => printPdf(html),
+    })
+  } catch (error) {
+    if (error instanceof PdfError) throw new CommandError(error.message)
+    throw error
   }
-}
-
-function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
 }
 
 function kib(bytes: number): string {

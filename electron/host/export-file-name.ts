@@ -1,12 +1,4 @@
-import type { ExportFormat } from '../../shared/ipc/index.ts'
-
-/** The extension each format is saved with. */
-export const EXTENSIONS: Record<ExportFormat, string> = {
-  docx: 'docx',
-  pdf: 'pdf',
-  html: 'html',
-  md: 'md',
-}
+import { FORMATS, type ExportFormat } from '../../shared/export/formats.ts'
 
 // Characters Windows, macOS or Linux refuse in a name (or read as a folder), and controls.
 // eslint-disable-next-line no-control-regex
@@ -22,7 +14,7 @@ const FALLBACK = 'Samstemt'
  * device name, not too long, and ending in the format's extension.
  */
 export function exportFileName(suggested: string, format: ExportFormat): string {
-  const extension = EXTENSIONS[format]
+  const extension = FORMATS[format].extension
   let name = suggested
     .normalize('NFC')
     .replace(FORBIDDEN, ' ')

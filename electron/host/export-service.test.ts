@@ -12,7 +12,7 @@ import { fixturePaper, fixtureVersions } from '../../test/export/fixture.ts'
 import { CHROMIUM } from '../../test/helpers/chromium.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { PrinterError, createExportService, type ExportServiceOptions } from './export-service.ts'
-import { nodeFiles, type ExportFiles } from './export-write.ts'
+import { nodeFiles, type ExportFiles } from '../../shared/export-node/write-file.ts'
 import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID, sampleDocs } from './sample-workspace.ts'
 
 const tempDir = useTempDir('samstemt-export-service-')
@@ -185,6 +185,11 @@ describe('export/save when there is nothing to write, or writing fails', () => {
     const result = await exporter.save(request({ format: 'docx' }))
     expect(result).toMatchObject({ ok: false, error: { code: 'disk-full' } })
     if (!result.ok) expect(result.error.message).toContain('Free some space')
+    // A Norwegian UI shows the same in Norwegian, the path included.
+    if (!result.ok)
+      expect(result.error.messageNb).toBe(
+        `Disken er full, så eksporten kunne ikke lagres som ${path}. Frigjør plass, eller lagre den på en annen disk. Ingenting ble endret på disken.`,
+      )
     expect(progress).not.toContain('done')
     expect(readdirSync(folder)).toEqual(['paper.docx'])
     expect(readFileSync(path, 'utf8')).toBe('the earlier export')
@@ -251,7 +256,7 @@ describe('export/save requests', () => {
   it('the sample paper as sourceFromDocs reads it from its Y.Doc is a valid request', () => {
     const paperRoom = `${SAMPLE_WORKSPACE_ID}/paper/${SAMPLE_PAPER_ID}`
     const paper = new Y.Doc()
-    for (const { doc, update } of sampleDocs(Date.UTC(2026, 10, 27))) {
+    for (const { doc, update } of sampleDocs(Date.UTC(2026, 10, 27), 'en')) {
       if (doc === paperRoom) Y.applyUpdate(paper, update)
     }
     const source = sourceFromDocs(paper, { date: '2026-11-27', place: null, signatories: [] })

@@ -1,12 +1,15 @@
 import {
+  FORMATS,
   redline,
-  toDocx,
-  toMarkdown,
-  toPrintHtml,
-  toStandaloneHtml,
+  renderExport,
   type ExportFont,
   type ExportInput,
 } from '../../shared/export/index.ts'
+import {
+  nodeFiles,
+  writeAtomically,
+  type ExportFiles,
+} from '../../shared/export-node/write-file.ts'
 import type {
   ExportFormat,
   ExportProgress,
@@ -18,16 +21,19 @@ import type {
 import { fail, ok } from './host-error.ts'
 import { exportFileName } from './export-file-name.ts'
 import type { HostLog } from './host-log.ts'
-import { nodeFiles, writeAtomically, writeError, type ExportFiles } from './export-write.ts'
+import { writeError } from './export-write.ts'
 
 /** A printer that cannot print says which kind of failure it is, with what to do about it. */
 export class PrinterError extends Error {
   override readonly name = 'PrinterError'
   readonly code: 'no-printer' | 'export-failed'
 
-  constructor(code: PrinterError['code'], message: string) {
+  readonly messageNb: string | undefined
+
+  constructor(code: PrinterError['code'], message: string, messageNb?: string) {
     super(message)
     this.code = code
+    this.messageNb = messageNb
   }
 }
 
@@ -55,13 +61,6 @@ export type ExportService = {
   save(request: ExportRequest): Promise<Result<ExportSaved>>
 }
 
-const NAMES: Record<ExportFormat, string> = {
-  docx: 'DOCX',
-  pdf: 'PDF',
-  html: 'HTML',
-  md: 'Markdown',
-}
-
 /** Renders with shared/export, prints through the platform, and writes the file atomically. */
 export function createExportService(options: ExportServiceOptions): ExportService {
   const files = options.files ?? nodeFiles
@@ -85,7 +84,8 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       )
     } catch (error) {
       const message = `The save dialog could not be shown (${detail(error)}). Try again; if it keeps failing, restart Samstemt.`
-      return failed({ code: 'export-failed', message }, request, error)
+      const messageNb = `Lagringsvinduet kunne ikke vises (systemets melding: ${detail(error)}). Prøv igjen; hvis det fortsetter, start Samstemt på nytt.`
+      return failed({ code: 'export-failed', message, messageNb }, request, error)
     }
     if (path === null) return ok({ cancelled: true })
     const stage = (name: ExportProgress['stage']) => options.emit({ stage: name })
@@ -95,7 +95,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     let fonts: readonly ExportFont[] = []
     try {
       input = request.compareWith ? redline(request.compareWith, request.source) : request.source
-      if (request.format === 'pdf' || request.format === 'html') fonts = options.fonts()
+      if (FORMATS[request.format].embedsFonts) fonts = options.fonts()
     } catch (error) {
       return failed(renderError(request.format, error), request, error)
     }
@@ -103,14 +103,17 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     stage('rendering')
     let bytes: Uint8Array
     try {
-      bytes = await render(input, request, fonts, async (html) => {
-        stage('printing')
-        return options.printPdf(html)
+      bytes = await renderExport(input, {
+        format: request.format,
+        includeComments: request.includeComments,
+        fonts: () => fonts,
+        printPdf: options.printPdf,
+        onPrinting: () => stage('printing'),
       })
     } catch (error) {
       return failed(
         error instanceof PrinterError
-          ? { code: error.code, message: error.message }
+          ? { code: error.code, message: error.message, messageNb: error.messageNb }
           : renderError(request.format, error),
         request,
         error,
@@ -135,6 +138,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
         return fail(
           'export-failed',
           'An export is still running. Wait until it has finished, then export again.',
+          'En eksport pågår fortsatt. Vent til den er ferdig, og eksporter så på nytt.',
         )
       }
       running = true
@@ -147,29 +151,11 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   }
 }
 
-async function render(
-  input: ExportInput,
-  request: ExportRequest,
-  fonts: readonly ExportFont[],
-  print: (html: string) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
-  const includeComments = request.includeComments
-  switch (request.format) {
-    case 'docx':
-      return toDocx(input, { includeComments })
-    case 'md':
-      return new TextEncoder().encode(toMarkdown(input, { includeComments }))
-    case 'html':
-      return new TextEncoder().encode(toStandaloneHtml(input, { fonts, includeComments }))
-    case 'pdf':
-      return print(toPrintHtml(input, { fonts, includeComments }))
-  }
-}
-
 function renderError(format: ExportFormat, error: unknown): HostError {
   return {
     code: 'export-failed',
-    message: `Samstemt could not make the ${NAMES[format]} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
+    message: `Samstemt could not make the ${FORMATS[format].name} file (${detail(error)}). Nothing was saved. Try another format; if this one keeps failing, send the log file (Help > Show log file) to your coordinator.`,
+    messageNb: `Samstemt kunne ikke lage ${FORMATS[format].name}-filen (systemets melding: ${detail(error)}). Ingenting ble lagret. Prøv et annet format; hvis dette fortsetter å feile, send loggfilen (Hjelp > Vis loggfil) til koordinatoren.`,
   }
 }
 

@@ -1,73 +1,19 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import type { HostError } from '../../shared/ipc/index.ts'
-
-/** The file operations an export needs; tests replace them to play a full or read-only disk. */
-export type ExportFiles = {
-  /** Creates `path` (it must not exist), writes `bytes` and syncs them to disk. */
-  create(path: string, bytes: Uint8Array, mode: number): Promise<void>
-  rename(from: string, to: string): Promise<void>
-  remove(path: string): Promise<void>
-  /** The mode of an existing file, or null when there is none. */
-  modeOf(path: string): Promise<number | null>
-}
-
-export const nodeFiles: ExportFiles = {
-  async create(path, bytes, mode) {
-    const handle = await open(path, 'wx', mode)
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  },
-  rename,
-  remove: (path) => rm(path, { force: true }),
-  async modeOf(path) {
-    try {
-      return (await stat(path)).mode & 0o777
-    } catch {
-      return null
-    }
-  },
-}
-
-/**
- * Writes `bytes` to `path` so that it holds either its old content or the whole export, never
- * a part: a temp file in the same folder (so the rename stays on one file system) is written
- * and synced, then renamed over `path`. On failure the temp file is removed and `path` is left
- * as it was. A file being replaced keeps its permissions.
- */
-export async function writeAtomically(
-  path: string,
-  bytes: Uint8Array,
-  files: ExportFiles = nodeFiles,
-): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const mode = (await files.modeOf(path)) ?? 0o644
-  try {
-    await files.create(temp, bytes, mode)
-    await files.rename(temp, path)
-  } catch (error) {
-    // The temp file may hold part of the export; removing it is all the cleaning up there is.
-    await files.remove(temp).catch(() => undefined)
-    throw error
-  }
-}
 
 /** What the user is told when the file could not be written; the old file is always intact. */
 export function writeError(error: unknown, path: string): HostError {
   const code = (error as { code?: unknown } | null)?.code
   const folder = dirname(path)
   const unchanged = 'Nothing was changed on the disk.'
+  const uendret = 'Ingenting ble endret på disken.'
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return {
         code: 'disk-full',
         message: `The disk is full, so the export could not be saved as ${path}. Free some space, or save it on another disk. ${unchanged}`,
+        messageNb: `Disken er full, så eksporten kunne ikke lagres som ${path}. Frigjør plass, eller lagre den på en annen disk. ${uendret}`,
       }
     case 'EACCES':
     case 'EPERM':
@@ -75,23 +21,27 @@ export function writeError(error: unknown, path: string): HostError {
       return {
         code: 'read-only',
         message: `Samstemt may not write in the folder ${folder}. Save the export in a folder of your own, such as Documents. ${unchanged}`,
+        messageNb: `Samstemt har ikke lov til å skrive i mappen ${folder}. Lagre eksporten i en egen mappe, for eksempel Dokumenter. ${uendret}`,
       }
     case 'ENOENT':
       return {
         code: 'export-failed',
         message: `The folder ${folder} is not there any more. Export again and choose another folder.`,
+        messageNb: `Mappen ${folder} finnes ikke lenger. Eksporter på nytt og velg en annen mappe.`,
       }
     case 'EISDIR':
     case 'ENOTEMPTY':
       return {
         code: 'export-failed',
         message: `${path} is a folder. Export again and give the file a name.`,
+        messageNb: `${path} er en mappe. Eksporter på nytt og gi filen et navn.`,
       }
     default: {
       const detail = error instanceof Error ? error.message : String(error)
       return {
         code: 'export-failed',
         message: `The export could not be saved as ${path} (${detail}). Try again, or save it in another folder. ${unchanged}`,
+        messageNb: `Eksporten kunne ikke lagres som ${path} (systemets melding: ${detail}). Prøv igjen, eller lagre den i en annen mappe. ${uendret}`,
       }
     }
   }

@@ -42,7 +42,7 @@ describe('the host handlers on a real profile', () => {
     const doc = docOf(paper.value)
     expect(readPaperMeta(doc).value.organisations.join()).toMatch(/NTNU.*Nordic Edge.*Stavanger/)
     expect(readPaperMeta(doc).value.recipients[0]).toContain('Mission Board')
-    expect(JSON.stringify(readBodyJSON(doc).value)).toContain('Recommendations')
+    expect(JSON.stringify(readBodyJSON(doc).value)).toContain('Anbefalinger')
     expect(readBodyJSON(doc).problems).toEqual([])
   })
 

@@ -42,7 +42,11 @@ describe('checking an invite with its relay', () => {
     ]) {
       expect(await checkInvite(link)).toMatchObject({
         ok: false,
-        error: { code: 'invalid-invite' },
+        error: {
+          code: 'invalid-invite',
+          // What a Norwegian UI shows under "Detaljer".
+          messageNb: expect.stringMatching(/^Dette er ikke en fullstendig invitasjonslenke/),
+        },
       })
     }
   })

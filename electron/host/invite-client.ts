@@ -24,13 +24,15 @@ export async function checkInvite(
     return fail(
       'invalid-invite',
       'This is not a complete Samstemt invite link. Copy the whole link from the invitation (it starts with samstemt://join?) or ask your coordinator for a new one.',
+      'Dette er ikke en fullstendig invitasjonslenke til Samstemt. Kopier hele lenken fra invitasjonen (den begynner med samstemt://join?), eller be koordinatoren om en ny.',
     )
   }
   const endpoint = inviteEndpoint(invite.relay)
-  const unreachable = (why: string) =>
+  const unreachable = (why: { en: string; nb: string }) =>
     fail(
       'relay-unreachable',
-      `Could not reach the relay at ${invite.relay} (${why}). Check your internet connection and try again; if it keeps failing, ask your coordinator whether the relay is running.`,
+      `Could not reach the relay at ${invite.relay} (${why.en}). Check your internet connection and try again; if it keeps failing, ask your coordinator whether the relay is running.`,
+      `Fikk ikke kontakt med reléserveren på ${invite.relay} (${why.nb}). Sjekk internettforbindelsen og prøv igjen; hvis det fortsetter, spør koordinatoren om reléserveren kjører.`,
     )
   let response: Response
   try {
@@ -42,22 +44,38 @@ export async function checkInvite(
     })
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError'
-    return unreachable(timedOut ? 'no answer in time' : 'no connection')
+    return unreachable(
+      timedOut
+        ? { en: 'no answer in time', nb: 'intet svar i tide' }
+        : { en: 'no connection', nb: 'ingen forbindelse' },
+    )
   }
   if (response.status === 401 || response.status === 403 || response.status === 410) {
     return fail(
       'invite-revoked',
       'This invite is no longer valid: it was revoked, replaced or has expired. Ask your coordinator for a new invite.',
+      'Denne invitasjonen gjelder ikke lenger: den er trukket tilbake, erstattet eller utløpt. Be koordinatoren om en ny invitasjon.',
     )
   }
-  if (!response.ok) return unreachable(`it answered HTTP ${response.status}`)
+  if (!response.ok) {
+    return unreachable({
+      en: `it answered HTTP ${response.status}`,
+      nb: `den svarte HTTP ${response.status}`,
+    })
+  }
   const body: unknown = await response.json().catch(() => null)
   const grant = readGrant(body)
-  if (!grant) return unreachable('its answer was not a Samstemt invite')
+  if (!grant) {
+    return unreachable({
+      en: 'its answer was not a Samstemt invite',
+      nb: 'svaret var ingen Samstemt-invitasjon',
+    })
+  }
   if (grant.workspace.id !== invite.workspace) {
     return fail(
       'invalid-invite',
       'The relay says this invite belongs to another workspace than the link names. Ask your coordinator for a new invite.',
+      'Reléserveren sier at invitasjonen hører til et annet arbeidsområde enn lenken oppgir. Be koordinatoren om en ny invitasjon.',
     )
   }
   return ok({ invite, preview: { ...grant, relay: invite.relay } })

@@ -7,7 +7,7 @@ import {
   type Problem,
 } from '../../shared/model/index.ts'
 import { indexRoom, paperRoom } from '../../shared/protocol/index.ts'
-import { SAMPLE_PAPER_META, samplePaperBody } from './sample-paper.ts'
+import { samplePaper } from './sample-paper.ts'
 
 /** The local-only workspace a first start offers; never synced, so it needs no relay. */
 export const SAMPLE_WORKSPACE_ID = 'local-sample'
@@ -22,18 +22,25 @@ export function sampleWorkspaceName(language: Settings['language']): string {
   return NAMES[language]
 }
 
-/** The docs of the sample workspace, each as one Yjs update ready for the local store. */
-export function sampleDocs(now: number): { doc: string; update: Uint8Array }[] {
+/**
+ * The docs of the sample workspace, each as one Yjs update ready for the local store; its paper
+ * is written in the app's language.
+ */
+export function sampleDocs(
+  now: number,
+  language: Settings['language'],
+): { doc: string; update: Uint8Array }[] {
   const paper = new Y.Doc()
   const index = new Y.Doc()
+  const sample = samplePaper(language)
   const results = [
-    writeTemplateToBody(paper, samplePaperBody()),
-    writePaperMeta(paper, SAMPLE_PAPER_META),
+    writeTemplateToBody(paper, sample.body),
+    writePaperMeta(paper, sample.meta),
     upsertPaperSummary(index, {
       id: SAMPLE_PAPER_ID,
-      title: SAMPLE_PAPER_META.title,
-      status: SAMPLE_PAPER_META.status,
-      recipients: SAMPLE_PAPER_META.recipients,
+      title: sample.meta.title,
+      status: sample.meta.status,
+      recipients: sample.meta.recipients,
       createdAt: now,
       updatedAt: now,
     }),

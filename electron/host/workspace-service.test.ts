@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readBodyJSON, readPaperMeta } from '../../shared/model/index.ts'
 import { formatInviteLink } from '../../shared/protocol/index.ts'
 import { startFakeRelay } from '../../test/electron/helpers/fake-relay.ts'
 import { useTestProfiles } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
+import { SAMPLE_PAPER_ID } from './sample-workspace.ts'
 import { plainSecretBox } from './secret-vault.ts'
 
 const tempDir = useTempDir('samstemt-join-')
@@ -79,4 +82,35 @@ describe('joining a workspace through the host handlers', () => {
       error: { code: 'unknown-workspace' },
     })
   })
+})
+
+describe('the sample workspace', () => {
+  for (const [language, title, heading] of [
+    ['nb', 'Delte dataplattformer i byene', 'Hovedbudskap'],
+    ['en', 'Shared city data platforms', 'Key messages'],
+  ] as const) {
+    it(`is written in the app's language (${language}): its paper, its name`, async () => {
+      const host = profile(tempDir())
+      await host.call('settings/update', { language })
+      const created = await host.call('workspaces/create-sample')
+      if (!created.ok) throw new Error('no sample')
+      const loaded = await host.call('store/load', {
+        doc: `${created.value.id}/paper/${SAMPLE_PAPER_ID}`,
+      })
+      if (!loaded.ok) throw new Error('no sample paper')
+      const doc = new Y.Doc()
+      for (const update of loaded.value.updates) Y.applyUpdate(doc, update)
+      const meta = readPaperMeta(doc).value
+      expect(meta.title).toMatch(new RegExp(`^${title}`))
+      expect(meta.language).toBe(language)
+      expect(readBodyJSON(doc).value.content?.[0]).toMatchObject({
+        type: 'heading',
+        attrs: { section: 'key-messages' },
+        content: [{ text: heading }],
+      })
+      expect(created.value.name).toBe(
+        language === 'nb' ? 'Eksempel: smarte byer' : 'Sample: smart cities',
+      )
+    })
+  }
 })

@@ -66,7 +66,7 @@ export class WorkspaceService {
     const { registry, store, settings, now } = this.#deps
     const existing = registry.get(SAMPLE_WORKSPACE_ID)
     if (existing) return ok(existing)
-    for (const { doc, update } of sampleDocs(now())) {
+    for (const { doc, update } of sampleDocs(now(), settings.get().language)) {
       if (store.has(doc)) continue
       const stored = await store.append(doc, [update])
       if (!stored.ok) return stored
@@ -92,6 +92,7 @@ export class WorkspaceService {
       return fail(
         'invite-revoked',
         'The invite for this workspace can no longer be read on this computer (the system keychain changed). Ask your coordinator for a new invite and join again.',
+        'Invitasjonen til dette arbeidsområdet kan ikke lenger leses på denne maskinen (systemets nøkkelring er endret). Be koordinatoren om en ny invitasjon og bli med på nytt.',
       )
     }
     return ok({ relay: entry.relay, token })
@@ -109,5 +110,6 @@ function unknownWorkspace(workspace: string) {
   return fail(
     'unknown-workspace',
     `This computer has no workspace "${workspace}". Join it with an invite link first.`,
+    `Denne maskinen har ikke arbeidsområdet «${workspace}». Bli med i det med en invitasjonslenke først.`,
   )
 }

@@ -1,36 +1,19 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter, type SaveDialogOptions } from 'electron'
 import type { ExportFormat, Settings } from '../../shared/ipc/index.ts'
-import { EXTENSIONS } from '../host/export-file-name.ts'
+import { FORMATS } from '../../shared/export/formats.ts'
 
-type DialogLabels = { title: string; button: string; formats: Record<ExportFormat, string> }
+type DialogLabels = { title: string; button: string }
 
 const LABELS: Record<Settings['language'], DialogLabels> = {
-  en: {
-    title: 'Export the paper',
-    button: 'Export',
-    formats: {
-      docx: 'Word document',
-      pdf: 'PDF document',
-      html: 'Web page',
-      md: 'Markdown',
-    },
-  },
-  nb: {
-    title: 'Eksporter notatet',
-    button: 'Eksporter',
-    formats: {
-      docx: 'Word-dokument',
-      pdf: 'PDF-dokument',
-      html: 'Nettside',
-      md: 'Markdown',
-    },
-  },
+  en: { title: 'Export the paper', button: 'Export' },
+  nb: { title: 'Eksporter notatet', button: 'Eksporter' },
 }
 
 /** The save dialog's filter: the one format being exported, so its extension is proposed. */
 export function exportFilters(format: ExportFormat, language: Settings['language']): FileFilter[] {
-  return [{ name: LABELS[language].formats[format], extensions: [EXTENSIONS[format]] }]
+  const spec = FORMATS[format]
+  return [{ name: spec.fileKind[language], extensions: [spec.extension] }]
 }
 
 /**

@@ -82,7 +82,13 @@ export async function printHtmlToPdf(html: string, timeoutMs = 120_000): Promise
   const print = async () => {
     // Resolves on the load event, which waits for the embedded fonts the page uses.
     await window.loadURL(`${PRINT_ORIGIN}/${id}.html`)
-    return window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })
+    // Tagged (structure for screen readers) with the headings as bookmarks, as the CLI prints.
+    return window.webContents.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    })
   }
   try {
     const pdf = await Promise.race([print(), timeout])

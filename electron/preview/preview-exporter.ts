@@ -30,7 +30,9 @@ export function createPreviewExporter(
       try {
         return await printPdf(html, { chromiumPath: options.chromiumPath })
       } catch (error) {
-        if (error instanceof PdfError) throw new PrinterError('no-printer', withAdvice(error))
+        if (error instanceof PdfError) {
+          throw new PrinterError('no-printer', withAdvice(error), withAdviceNb(error))
+        }
         throw error
       }
     })
@@ -59,6 +61,10 @@ export function uniquePath(folder: string, fileName: string): string {
     candidate = join(folder, `${stem} (${n})${extension}`)
   }
   return candidate
+}
+
+function withAdviceNb(error: PdfError): string {
+  return `PDF skrives ut med Chromium, og det gikk ikke her (systemets melding: ${error.message}). Installer Chromium, eller pek SAMSTEMT_CHROMIUM til en Chromium eller Chrome som starter; eller eksporter som DOCX, HTML eller Markdown.`
 }
 
 function withAdvice(error: PdfError): string {

@@ -71,6 +71,18 @@ function isExecutable(path: string): boolean {
 }
 
 /**
+ * How every paper is printed. Tagged: the PDF carries its structure (headings, lists, tables,
+ * reading order) for screen readers and accessibility checks; the outline lists the headings as
+ * bookmarks. The page's own CSS sets A4 and the margins.
+ */
+export const PDF_OPTIONS = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  tagged: true,
+  outline: true,
+} as const
+
+/**
  * Starts a headless Chromium that prints papers until closed: the browser starts once (about
  * 0.2 s), each paper is then one page load and one print.
  */
@@ -94,7 +106,7 @@ export async function openPdfPrinter(options: PdfOptions = {}): Promise<PdfPrint
         await page.setContent(html, { waitUntil: 'load' })
         // Embedded fonts decode asynchronously; print only once every face is ready.
         await page.evaluate(() => document.fonts.ready.then(() => undefined))
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+        const pdf = await page.pdf(PDF_OPTIONS)
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
       } finally {
         await context.close()

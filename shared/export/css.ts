@@ -59,7 +59,7 @@ body{margin:0;font-family:${SERIF};font-size:10.5pt;line-height:1.5;color:${INK}
   font-variant-numeric:oldstyle-nums proportional-nums;hyphens:auto;text-rendering:optimizeLegibility}
 ${screen}
 .title-block{border-top:5pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
-.kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.12em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
+.kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.08em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
 h1{font:700 22pt/1.15 ${SANS};letter-spacing:-.01em;margin:0 0 14pt;color:${INK}}
 .recipients{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;padding-left:2.2em;text-indent:-2.2em}
 .recipients .label{font-weight:600;margin-right:.3em}
@@ -89,9 +89,11 @@ tr{break-inside:avoid}
 .key-messages h2{margin-top:0;font-size:9.5pt;letter-spacing:.1em;text-transform:uppercase}
 .key-messages ul,.key-messages ol{padding-left:15pt}
 .key-messages li{font-size:11pt;line-height:1.45;margin-bottom:5pt}
-.signatories{margin-top:20pt;break-inside:avoid}
+.signatories{margin-top:20pt}
+.signatories h2{break-after:avoid;page-break-after:avoid}
+.signatories.keep-together{break-inside:avoid}
 .signatories ul{list-style:none;padding:0;display:grid;grid-template-columns:1fr 1fr;column-gap:18pt;row-gap:8pt}
-.signatories li{border-top:.75pt solid #c5cdd6;padding-top:5pt;margin:0}
+.signatories li{border-top:.75pt solid #c5cdd6;padding-top:5pt;margin:0;break-inside:avoid}
 .signatories .org{display:block;font:600 10pt/1.3 ${SANS}}
 .signatories .by{display:block;font:9pt/1.35 ${SANS};color:${MUTED}}
 .signatories .version{white-space:nowrap}

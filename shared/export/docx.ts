@@ -193,9 +193,13 @@ class DocxWriter {
         new Paragraph({
           heading: HeadingLevel.HEADING_1,
           children: [new TextRun(labels.signatories)],
+          keepNext: true,
+          keepLines: true,
         }),
       )
-      for (const signatory of document.signatories) {
+      // The block stays on one page: every paragraph but the last keeps with the next.
+      const last = document.signatories.length - 1
+      for (const [i, signatory] of document.signatories.entries()) {
         const details = [
           signatory.endorsedBy ? labels.endorsedBy(signatory.endorsedBy) : null,
           signatory.versionName ? labels.endorsedVersion(signatory.versionName) : null,
@@ -203,6 +207,8 @@ class DocxWriter {
         out.push(
           new Paragraph({
             style: 'Signatory',
+            keepNext: i < last,
+            keepLines: true,
             children: [
               new TextRun({ text: signatory.organisation, bold: true }),
               ...(details.length > 0

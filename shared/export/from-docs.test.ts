@@ -61,6 +61,8 @@ describe('an export source from the docs', () => {
     const quote = background.toString().slice(9, 20)
     addThread(comments, { anchor, quote, author: partner, text: 'Presiser dette.' }, 1_000)
     background.insert(0, 'Nytt: ')
+    // Written into, the guidance is the paper's text (the editor clears the mark as one types).
+    ;(paperBody(paper).get(3) as Y.XmlElement).removeAttribute('guidance')
 
     const { value, problems } = sourceFromDocs(
       paper,

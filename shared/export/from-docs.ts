@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type * as Y from 'yjs'
 import { resolveAnchor } from '../model/anchor.ts'
+import { calendarDateOf } from '../model/calendar-date.ts'
 import { readBodyJSON } from '../model/body.ts'
 import { readThreads, type Thread } from '../model/comments.ts'
 import { readPaperMeta } from '../model/paper.ts'
@@ -106,7 +107,7 @@ export function sourceFromVersion(
 ): Read<ExportSource> {
   const content = parsePaperContent(version.content)
   const source = sourceFromContent(content.value, {
-    date: details.date ?? new Date(version.at).toISOString().slice(0, 10),
+    date: details.date ?? calendarDateOf(version.at),
     place: details.place ?? null,
     signatories: details.signatories ?? signatoriesFor(workflow, version.hash),
     versionName: version.name,

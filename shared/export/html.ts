@@ -94,6 +94,9 @@ function titleBlock(document: ExportDocument, labels: Labels): string {
   return `<header class="title-block">\n${lines.join('\n')}\n</header>`
 }
 
+/** Signatories up to which the PDF keeps the whole block on one page. */
+const KEEP_TOGETHER = 4
+
 function signatories(document: ExportDocument, labels: Labels): string {
   const items = document.signatories.map((signatory) => {
     const details = [
@@ -105,8 +108,11 @@ function signatories(document: ExportDocument, labels: Labels): string {
     const by = details.length > 0 ? `<span class="by">${details.join(', ')}</span>` : ''
     return `<li><span class="org">${escape(signatory.organisation)}</span>${by}</li>`
   })
+  // A short list (two rows) moves to the next page whole; a longer one may continue there row by
+  // row rather than leave most of a page empty. The heading never stays behind alone.
+  const keep = document.signatories.length <= KEEP_TOGETHER ? ' keep-together' : ''
   return (
-    `<section class="signatories"><h2>${escape(labels.signatories)}</h2>\n` +
+    `<section class="signatories${keep}"><h2>${escape(labels.signatories)}</h2>\n` +
     `<ul>\n${items.join('\n')}\n</ul></section>`
   )
 }

@@ -23,3 +23,12 @@ export {
   type ExportDetails,
   type PaperContentLike,
 } from './from-docs.ts'
+export {
+  FORMATS,
+  FORMAT_IDS,
+  REDLINE_FORMAT_IDS,
+  isExportFormat,
+  type ExportFormat,
+  type FormatSpec,
+} from './formats.ts'
+export { renderExport, type RenderOptions } from './render.ts'

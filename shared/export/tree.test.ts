@@ -16,6 +16,16 @@ const heading = (level: number, value: string): JSONContent => ({
   content: [text(value)],
 })
 
+/** The template as a drafter leaves it: every guidance paragraph written over. */
+function written(template: JSONContent): JSONContent[] {
+  const strip = (node: JSONContent): JSONContent => ({
+    ...node,
+    ...(node.attrs?.guidance === true ? { attrs: {} } : {}),
+    ...(node.content ? { content: node.content.map(strip) } : {}),
+  })
+  return strip(template).content ?? []
+}
+
 function source(body: JSONContent['content'], extra: Partial<ExportSource> = {}): ExportSource {
   return {
     title: 'Tittel',
@@ -88,13 +98,45 @@ describe('the document tree', () => {
 
   it('sets the template’s first section apart as the key messages, in either language', () => {
     for (const language of ['nb', 'en'] as const) {
-      const document = toDocument(source(positionPaperTemplate(language).content, { language }))
+      const document = toDocument(source(written(positionPaperTemplate(language)), { language }))
       expect(plainText(document.keyMessages?.heading ?? [])).toBe(
         language === 'nb' ? 'Hovedbudskap' : 'Key messages',
       )
       expect(document.keyMessages?.blocks.map((block) => block.kind)).toEqual(['list'])
       expect(document.blocks[0]).toMatchObject({ kind: 'heading', level: 1 })
     }
+  })
+
+  it('leaves the template’s guidance out: a section still holding only guidance is empty', () => {
+    const document = toDocument(source(positionPaperTemplate('nb').content))
+    expect(document.keyMessages?.blocks).toEqual([])
+    expect(JSON.stringify(document)).not.toContain('Skriv i én setning')
+    expect(document.blocks.map((b) => b.kind)).toEqual(['heading', 'heading', 'heading'])
+  })
+
+  it('finds the key messages by the template’s section mark, whatever its heading says', () => {
+    const body = written(positionPaperTemplate('nb'))
+    const renamed = body.map((node, i) =>
+      i === 0 ? { ...node, content: [text('Kort sagt')] } : node,
+    )
+    const document = toDocument(source(renamed))
+    expect(plainText(document.keyMessages?.heading ?? [])).toBe('Kort sagt')
+    // A heading that only reads like the template's is no key messages box in a marked body.
+    const lookalike = [
+      heading(2, 'Innledning'),
+      paragraph(text('Tekst')),
+      heading(2, 'Hovedbudskap'),
+    ]
+    const marked = [
+      { ...lookalike[0], attrs: { level: 2, section: 'background' } },
+      ...lookalike.slice(1),
+    ]
+    expect(toDocument(source(marked)).keyMessages).toBeNull()
+  })
+
+  it('reads a paper made before the template marked its sections by the heading’s words', () => {
+    const legacy = [heading(2, 'Hovedbudskap'), paragraph(text('Én ordning for små byer.'))]
+    expect(toDocument(source(legacy)).keyMessages?.blocks).toHaveLength(1)
   })
 
   it('has no key messages box when the paper does not open with that section', () => {

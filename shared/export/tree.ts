@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import { templateHeadings } from '../model/template.ts'
+import { isTemplateSection, type TemplateSection } from '../model/template-structure.ts'
 import type { ExportComment, ExportLanguage, ExportSource, Signatory } from './types.ts'
 
 /** A tracked change in a redline: the piece was inserted into or deleted from the newer version. */
@@ -38,7 +39,14 @@ export type TableRow = { cells: TableCell[]; change?: Change }
  */
 export type Block =
   | { kind: 'paragraph'; inlines: Inline[]; change?: Change }
-  | { kind: 'heading'; level: number; inlines: Inline[]; change?: Change }
+  | {
+      kind: 'heading'
+      level: number
+      inlines: Inline[]
+      /** The template section this heading opens (`section` in the body), if any. */
+      section?: TemplateSection
+      change?: Change
+    }
   | { kind: 'code'; language: string | null; inlines: Inline[]; change?: Change }
   | { kind: 'list'; ordered: boolean; start: number; items: ListItem[]; change?: Change }
   | { kind: 'quote'; blocks: Block[]; change?: Change }
@@ -105,10 +113,11 @@ export function arrange(
   redline: ExportDocument['redline'],
 ): ExportDocument {
   let body = relativeHeadings(blocks.filter((block) => !isEmptyParagraph(block)))
-  if (source.signatories.length > 0) body = withoutSection(body, SIGNATORIES)
+  const opens = sectionFinder(body)
+  if (source.signatories.length > 0) body = withoutSection(body, opens('signatories'))
   let keyMessages: KeyMessages | null = null
   const first = body[0]
-  if (first?.kind === 'heading' && KEY_MESSAGES.has(normalise(plainText(first.inlines)))) {
+  if (first?.kind === 'heading' && opens('key-messages')(first)) {
     const end = sectionEnd(body, 0)
     keyMessages = { heading: first.inlines, blocks: body.slice(1, end) }
     body = body.slice(end)
@@ -129,13 +138,29 @@ export function arrange(
   }
 }
 
-// The template's first and last section headings, in both languages.
-const KEY_MESSAGES = templateSection(0)
-const SIGNATORIES = templateSection(3)
-
-function templateSection(index: number): Set<string> {
-  return new Set((['nb', 'en'] as const).map((l) => normalise(templateHeadings(l)[index] ?? '')))
+/**
+ * Whether a block opens the template's section `section`: a heading marked with it. A body
+ * with no marked heading at all was written before the template marked its sections; there
+ * the template's heading words (in either language) stand in for the mark.
+ */
+function sectionFinder(blocks: Block[]): (section: TemplateSection) => (block: Block) => boolean {
+  const marked = blocks.some((block) => block.kind === 'heading' && block.section !== undefined)
+  return (section) => {
+    if (marked) return (block) => block.kind === 'heading' && block.section === section
+    const index = TEMPLATE_ORDER.indexOf(section)
+    const words = new Set(
+      (['nb', 'en'] as const).map((l) => normalise(templateHeadings(l)[index] ?? '')),
+    )
+    return (block) => block.kind === 'heading' && words.has(normalise(plainText(block.inlines)))
+  }
 }
+
+const TEMPLATE_ORDER: readonly TemplateSection[] = [
+  'key-messages',
+  'background',
+  'recommendations',
+  'signatories',
+]
 
 function normalise(text: string): string {
   return text.trim().replace(/[:.]$/, '').toLocaleLowerCase('nb')
@@ -163,10 +188,8 @@ function sectionEnd(blocks: Block[], start: number): number {
   return next < 0 ? blocks.length : next
 }
 
-function withoutSection(blocks: Block[], names: Set<string>): Block[] {
-  const start = blocks.findIndex(
-    (block) => block.kind === 'heading' && names.has(normalise(plainText(block.inlines))),
-  )
+function withoutSection(blocks: Block[], opens: (block: Block) => boolean): Block[] {
+  const start = blocks.findIndex(opens)
   if (start < 0) return blocks
   return [...blocks.slice(0, start), ...blocks.slice(sectionEnd(blocks, start))]
 }
@@ -205,12 +228,22 @@ class Walker {
   block(node: JSONContent): Block[] {
     const content = node.content ?? []
     switch (node.type) {
-      case 'paragraph':
-        return [{ kind: 'paragraph', inlines: this.inlines(content) }]
-      case 'heading':
+      case 'paragraph': {
+        const inlines = this.inlines(content)
+        // The template's guidance is a placeholder, not the paper's text: it never goes out.
+        return node.attrs?.guidance === true ? [] : [{ kind: 'paragraph', inlines }]
+      }
+      case 'heading': {
+        const section = node.attrs?.section
         return [
-          { kind: 'heading', level: numberAttr(node, 'level', 1), inlines: this.inlines(content) },
+          {
+            kind: 'heading',
+            level: numberAttr(node, 'level', 1),
+            inlines: this.inlines(content),
+            ...(isTemplateSection(section) ? { section } : {}),
+          },
         ]
+      }
       case 'codeBlock': {
         const language = node.attrs?.language
         return [
@@ -223,14 +256,18 @@ class Walker {
       }
       case 'bulletList':
       case 'orderedList':
-        return [
-          {
-            kind: 'list',
-            ordered: node.type === 'orderedList',
-            start: numberAttr(node, 'start', 1),
-            items: content.map((item) => ({ blocks: this.blocks(item.content ?? []) })),
-          },
-        ]
+        return (
+          [
+            {
+              kind: 'list',
+              ordered: node.type === 'orderedList',
+              start: numberAttr(node, 'start', 1),
+              items: content
+                .map((item) => ({ blocks: this.blocks(item.content ?? []) }))
+                .filter((item) => item.blocks.length > 0),
+            },
+          ] satisfies Block[]
+        ).filter((list) => list.items.length > 0)
       case 'blockquote':
         return [{ kind: 'quote', blocks: this.blocks(content) }]
       case 'horizontalRule':

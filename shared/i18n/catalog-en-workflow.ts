@@ -20,6 +20,42 @@ export const enWorkflow = {
   'workflow.cancel': 'Cancel',
   'workflow.reopen.confirm': 'Reopen as a draft? Everyone can change the text again.',
   'workflow.failed': 'Not recorded: {reason}',
+  'workflow.status.created': 'Created by {name}, {organisation} · {date}',
+  'workflow.status.createdOn': 'Created · {date}',
+  'workflow.status.override': 'Went on despite: {list}',
+
+  'check.title.final': 'Before it is marked final',
+  'check.title.sent': 'Before it is recorded as sent',
+  'check.intro': {
+    one: 'One thing is left. Go back and see to it, or go on anyway: the history will say so.',
+    other:
+      '{count} things are left. Go back and see to them, or go on anyway: the history will say so.',
+  },
+  'check.open-threads': {
+    one: '{count} open comment thread',
+    other: '{count} open comment threads',
+  },
+  'check.undecided-suggestions': {
+    one: '{count} suggestion waits for a decision',
+    other: '{count} suggestions wait for a decision',
+  },
+  'check.guidance': {
+    one: '{count} template instruction is still in the paper',
+    other: '{count} template instructions are still in the paper',
+  },
+  'check.empty-sections': { one: '{count} section is empty', other: '{count} sections are empty' },
+  'check.no-recipients': 'No recipients: say under Details whom the paper goes to',
+  'check.no-recipients.short': 'no recipients named',
+  'check.not-endorsed': {
+    one: '{count} organisation has not endorsed this text',
+    other: '{count} organisations have not endorsed this text',
+  },
+  'check.back': 'Go back',
+  'date.format': 'dd/mm/yyyy',
+  'date.hint': 'As {format}; ↑ and ↓ change the day.',
+  'date.invalid': 'Not a date: write it as {format}, for example {example}.',
+  'check.anyway.final': 'Mark as final anyway',
+  'check.anyway.sent': 'Go on anyway',
 
   'workflow.versions.title': 'Named versions',
   'workflow.versions.none':

@@ -16,6 +16,7 @@ export const enWorkspace = {
   'editor.readOnly.reviewer':
     'Read only: you are a reviewer. You can read this paper, but not change it.',
   'editor.readOnly.final': 'Read only: this paper is final and can no longer be changed.',
+  'editor.readOnly.sent': 'Read only: this paper has been sent and can no longer be changed.',
   'editor.words': { one: '{count} word', other: '{count} words' },
 
   'toolbar.label': 'Formatting',

@@ -22,6 +22,42 @@ export const nbWorkflow: Messages<'workflow'> = {
   'workflow.cancel': 'Avbryt',
   'workflow.reopen.confirm': 'Åpne igjen som utkast? Da kan alle endre teksten igjen.',
   'workflow.failed': 'Ikke registrert: {reason}',
+  'workflow.status.created': 'Opprettet av {name}, {organisation} · {date}',
+  'workflow.status.createdOn': 'Opprettet · {date}',
+  'workflow.status.override': 'Gikk videre trass i: {list}',
+
+  'check.title.final': 'Før notatet merkes som endelig',
+  'check.title.sent': 'Før notatet registreres som sendt',
+  'check.intro': {
+    one: 'Én ting gjenstår. Gå tilbake og ordne den, eller gå videre likevel: historikken viser det.',
+    other:
+      '{count} ting gjenstår. Gå tilbake og ordne dem, eller gå videre likevel: historikken viser det.',
+  },
+  'check.open-threads': {
+    one: '{count} åpen kommentartråd',
+    other: '{count} åpne kommentartråder',
+  },
+  'check.undecided-suggestions': {
+    one: '{count} forslag venter på avgjørelse',
+    other: '{count} forslag venter på avgjørelse',
+  },
+  'check.guidance': {
+    one: '{count} veiledningstekst fra malen står fortsatt i notatet',
+    other: '{count} veiledningstekster fra malen står fortsatt i notatet',
+  },
+  'check.empty-sections': { one: '{count} seksjon er tom', other: '{count} seksjoner er tomme' },
+  'check.no-recipients': 'Ingen mottakere: oppgi under Detaljer hvem notatet går til',
+  'check.no-recipients.short': 'ingen mottakere oppgitt',
+  'check.not-endorsed': {
+    one: '{count} organisasjon har ikke godkjent denne teksten',
+    other: '{count} organisasjoner har ikke godkjent denne teksten',
+  },
+  'check.back': 'Gå tilbake',
+  'date.format': 'dd.mm.åååå',
+  'date.hint': 'Som {format}; ↑ og ↓ endrer dagen.',
+  'date.invalid': 'Ikke en dato: skriv den som {format}, for eksempel {example}.',
+  'check.anyway.final': 'Merk som endelig likevel',
+  'check.anyway.sent': 'Gå videre likevel',
 
   'workflow.versions.title': 'Navngitte versjoner',
   'workflow.versions.none':

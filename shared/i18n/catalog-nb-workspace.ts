@@ -18,6 +18,7 @@ export const nbWorkspace: Messages<'workspace'> = {
   'editor.readOnly.reviewer':
     'Skrivebeskyttet: du er kommentator. Du kan lese notatet, men ikke endre det.',
   'editor.readOnly.final': 'Skrivebeskyttet: notatet er endelig og kan ikke lenger endres.',
+  'editor.readOnly.sent': 'Skrivebeskyttet: notatet er sendt og kan ikke lenger endres.',
   'editor.words': { one: '{count} ord', other: '{count} ord' },
 
   'toolbar.label': 'Formatering',

@@ -3,6 +3,7 @@
 // preload exposes exactly `SamstemtApi` as `window.samstemt`, and every payload is validated
 // on arrival (shared/ipc/validate.ts).
 
+import type { ExportFormat } from '../export/formats.ts'
 import type { ExportSource } from '../export/types.ts'
 import type { Role } from '../protocol/index.ts'
 
@@ -40,7 +41,10 @@ export type HostError = {
     | 'no-printer'
     /** A bug in the host; the message says where the log is. */
     | 'internal'
+  /** What happened and what to do, in English; the log keeps this one. */
   message: string
+  /** The same in Norwegian Bokmål, where the host has it: a Norwegian UI shows this instead. */
+  messageNb?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError }
@@ -70,8 +74,8 @@ export type StoredUpdates = {
   confirmed: Uint8Array | null
 }
 
-/** The file formats a paper exports to. */
-export type ExportFormat = 'docx' | 'pdf' | 'html' | 'md'
+/** The file formats a paper exports to: the registry in shared/export/formats.ts. */
+export type { ExportFormat } from '../export/formats.ts'
 
 /** What to export, and how; the host asks the user where to save it. */
 export type ExportRequest = {

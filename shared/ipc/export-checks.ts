@@ -11,6 +11,7 @@ import {
   string,
   type Check,
 } from './checks.ts'
+import { FORMAT_IDS, FORMATS, REDLINE_FORMAT_IDS } from '../export/formats.ts'
 import type { ExportFormat, ExportStage } from './contract.ts'
 
 // What `export/save` accepts: an ExportSource in the shape shared/export reads, bounded in size
@@ -33,9 +34,9 @@ export const EXPORT_LIMITS = {
   exportFileNameChars: 255,
 } as const
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const satisfies ExportFormat[]
+export const EXPORT_FORMATS: readonly ExportFormat[] = FORMAT_IDS
 /** The formats a redline (`compareWith`) can be exported to: tracked changes need Word or print. */
-export const REDLINE_FORMATS = ['docx', 'pdf'] as const satisfies ExportFormat[]
+export const REDLINE_FORMATS: readonly ExportFormat[] = REDLINE_FORMAT_IDS
 export const EXPORT_STAGES = [
   'preparing',
   'rendering',
@@ -190,8 +191,9 @@ export const exportRequest: Check = both(
       includeComments: boolean
     }
     if (request.compareWith === null) return null
-    if (!(REDLINE_FORMATS as readonly string[]).includes(request.format)) {
-      return `${path}.compareWith is for DOCX and PDF only (a redline needs tracked changes or print), not ${request.format}`
+    if (!REDLINE_FORMATS.includes(request.format)) {
+      const which = REDLINE_FORMATS.map((id) => FORMATS[id].name).join(' and ')
+      return `${path}.compareWith is for ${which} only (a redline needs tracked changes or print), not ${request.format}`
     }
     return request.includeComments
       ? `${path}.includeComments must be false with compareWith: a redline shows changes, not comments`

@@ -8,6 +8,7 @@ export {
   readPaperMeta,
   writePaperMeta,
   type PaperLanguage,
+  type PaperCreated,
   type PaperMeta,
   type PaperStatus,
 } from './paper.ts'
@@ -77,6 +78,7 @@ export {
   readWorkflowStatus,
   type Endorsement,
   type EndorsementState,
+  type Override,
   type StatusChange,
   type Version,
   type Workflow,
@@ -94,3 +96,28 @@ export {
 } from './workflow-writes.ts'
 export { declareRoots } from './roots.ts'
 export { restoreVersion } from './workflow-restore.ts'
+export {
+  calendarDateOf,
+  fromDay,
+  isCalendarDate,
+  toDay,
+  today,
+  type CalendarDate,
+} from './calendar-date.ts'
+export {
+  READINESS_CHECKS,
+  SUGGESTION_SOURCES,
+  commentSuggestions,
+  readinessFindings,
+  type Finding,
+  type ReadinessCheck,
+  type ReadinessInput,
+  type SuggestionSource,
+} from './readiness.ts'
+export {
+  TEMPLATE_SECTIONS,
+  TemplateStructure,
+  guidanceCount,
+  isTemplateSection,
+  type TemplateSection,
+} from './template-structure.ts'

@@ -1,16 +1,20 @@
 import type * as Y from 'yjs'
+import type { Author } from './comments.ts'
 import {
   checkPatch,
   done,
   isoDate,
   nullable,
   oneOf,
+  optional,
   readRecord,
+  record,
   refused,
   rootMap,
   setIfChanged,
   stringList,
   text,
+  time,
   type Problem,
   type Read,
   type Spec,
@@ -36,7 +40,14 @@ export type PaperMeta = {
   status: PaperStatus
   /** The contributing organisations. */
   organisations: string[]
+  /**
+   * Who made the paper, and when: the first line of its history. Absent in papers made before it
+   * was recorded (the library's `createdAt` still dates them).
+   */
+  created?: PaperCreated
 }
+
+export type PaperCreated = { by: Author; at: number }
 
 /** The Y.XmlFragment holding the body; Tiptap's Collaboration extension uses `field: BODY_FIELD`. */
 export const BODY_FIELD = 'body'
@@ -50,6 +61,14 @@ export const paperMetaSpec: Spec<PaperMeta> = {
   deadline: nullable(isoDate),
   status: oneOf(PAPER_STATUSES, 'draft'),
   organisations: stringList,
+  created: optional(
+    record<PaperCreated>({
+      // Spelled out, not comments.ts' authorSpec: comments.ts imports this module (via anchor.ts).
+      by: record<Author>({ memberId: text(), name: text(), organisation: text() }),
+      at: time,
+    }),
+    undefined,
+  ),
 }
 
 /** Every field is read; a missing or wrong one reads as its default and is reported. */

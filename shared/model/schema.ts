@@ -2,6 +2,7 @@ import { getSchema, type AnyExtension } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import type { Schema } from '@tiptap/pm/model'
 import { StarterKit } from '@tiptap/starter-kit'
+import { TemplateStructure } from './template-structure.ts'
 
 /**
  * The Tiptap extensions that define the body's content. The editor adds its own on top
@@ -10,7 +11,7 @@ import { StarterKit } from '@tiptap/starter-kit'
  */
 export function bodyExtensions(): AnyExtension[] {
   // Undo is Yjs' (through Collaboration), so each user undoes only their own changes.
-  return [StarterKit.configure({ undoRedo: false }), TableKit]
+  return [StarterKit.configure({ undoRedo: false }), TableKit, TemplateStructure]
 }
 
 let schema: Schema | null = null

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import type { PaperLanguage } from './paper.ts'
+import type { TemplateSection } from './template-structure.ts'
 
 /** The words of the template in one language; the title lives in the paper's meta. */
 type TemplateText = {
@@ -71,35 +72,55 @@ export function templateHeadings(language: PaperLanguage): string[] {
 }
 
 /**
- * The body of a new position paper as Tiptap JSON: four sections whose placeholder text tells the
- * drafter what to write. A fresh object on every call, so callers may change it.
+ * The body of a new position paper as Tiptap JSON: four sections (headings marked with their
+ * `section`) whose guidance paragraphs, placeholders, tell the drafter what to write. A fresh object on every call, so callers may change it.
  */
 export function positionPaperTemplate(language: PaperLanguage): JSONContent {
   const t = TEXTS[language]
   return {
     type: 'doc',
     content: [
-      heading(t.keyMessages),
+      heading(t.keyMessages, 'key-messages'),
       list('bulletList', t.keyMessageHints),
-      heading(t.background),
-      paragraph(t.backgroundHint),
-      heading(t.recommendations),
+      heading(t.background, 'background'),
+      guidance(t.backgroundHint),
+      heading(t.recommendations, 'recommendations'),
       list('orderedList', t.recommendationHints),
-      heading(t.signatories),
-      paragraph(t.signatoriesHint),
+      heading(t.signatories, 'signatories'),
+      guidance(t.signatoriesHint),
     ],
   }
 }
 
-// Level 2: level 1 is the title, which export renders from the meta.
-function heading(text: string): JSONContent {
-  return { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] }
+/**
+ * Every guidance text of the template, in both languages, normalised: papers made before the
+ * template marked its guidance (`guidance` attribute) still have it as ordinary text, and the
+ * pre-send check finds it by its words.
+ */
+export function templateGuidanceTexts(): Set<string> {
+  return new Set(
+    Object.values(TEXTS).flatMap((t) =>
+      [...t.keyMessageHints, t.backgroundHint, ...t.recommendationHints, t.signatoriesHint].map(
+        normaliseGuidance,
+      ),
+    ),
+  )
 }
 
-function paragraph(text: string): JSONContent {
-  return { type: 'paragraph', content: [{ type: 'text', text }] }
+export function normaliseGuidance(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+// Level 2: level 1 is the title, which export renders from the meta.
+function heading(text: string, section: TemplateSection): JSONContent {
+  return { type: 'heading', attrs: { level: 2, section }, content: [{ type: 'text', text }] }
+}
+
+/** A placeholder paragraph: what to write here, not the paper's text. */
+function guidance(text: string): JSONContent {
+  return { type: 'paragraph', attrs: { guidance: true }, content: [{ type: 'text', text }] }
 }
 
 function list(type: 'bulletList' | 'orderedList', items: readonly string[]): JSONContent {
-  return { type, content: items.map((item) => ({ type: 'listItem', content: [paragraph(item)] })) }
+  return { type, content: items.map((item) => ({ type: 'listItem', content: [guidance(item)] })) }
 }

@@ -1,7 +1,11 @@
 import * as Y from 'yjs'
+import { isCalendarDate } from './calendar-date.ts'
 
-/** Something wrong found while reading or refused while writing; `path` names the field. */
-export type Problem = { path: string; message: string }
+/**
+ * Something wrong found while reading or refused while writing; `path` names the field. The
+ * message is English; a refusal a user can meet also says it in Norwegian Bokmål (`messageNb`).
+ */
+export type Problem = { path: string; message: string; messageNb?: string }
 
 /** A value read from a doc: always usable (defaults fill what was missing or wrong). */
 export type Read<T> = { value: T; problems: Problem[] }
@@ -94,23 +98,11 @@ export const time: FieldReader<number> = (value, path, problems) => {
   return 0
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /** A calendar date as `YYYY-MM-DD`; impossible dates such as 2025-02-30 are refused. */
 export const isoDate: FieldReader<string> = (value, path, problems) => {
   if (typeof value === 'string' && isCalendarDate(value)) return value
   problems.push({ path, message: `expected a date as YYYY-MM-DD; got ${describe(value)}` })
   return ''
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value)
-  if (match === null) return false
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  )
 }
 
 /** `null` is a valid value; anything else wrong becomes `null` with the inner reader's problem. */

@@ -15,6 +15,7 @@ import {
   statusChangeProblems,
   statusChangeSpec,
   type Endorsement,
+  type Override,
   type StatusChange,
 } from './workflow.ts'
 
@@ -24,6 +25,8 @@ export type NewStatus = {
   by: Author
   recipients?: string[]
   sentOn?: string
+  /** For 'final' and 'sent': what the check found left, that the coordinator goes on with. */
+  overrides?: Override[]
 }
 
 /** A version to save: its name, who saves it and the content it freezes (`paperContent`). */
@@ -32,6 +35,13 @@ export type NewVersion = { name: string; by: Author; content: PaperContent }
 export type NewEndorsement = { versionId: string; by: Author }
 
 export type EndorsementRef = { versionId: string; organisation: string }
+
+const STATUS_NB: Record<PaperStatus, string> = {
+  draft: 'utkast',
+  review: 'til gjennomlesning',
+  final: 'endelig',
+  sent: 'sendt',
+}
 
 const NEXT: Record<PaperStatus, PaperStatus | null> = {
   draft: 'review',
@@ -57,6 +67,9 @@ export function changeStatus(doc: Y.Doc, change: NewStatus, now = Date.now()): W
     at: now,
     recipients: change.status === 'sent' ? (change.recipients ?? []).map((r) => r.trim()) : [],
     sentOn: change.status === 'sent' ? (change.sentOn ?? null) : null,
+    ...(change.overrides !== undefined && change.overrides.length > 0
+      ? { overrides: change.overrides.map((o) => ({ check: o.check, count: o.count })) }
+      : {}),
   }
   const problems: Problem[] = []
   const checked = readEntry(statusChangeSpec, entry, HISTORY, problems)
@@ -64,7 +77,11 @@ export function changeStatus(doc: Y.Doc, change: NewStatus, now = Date.now()): W
   const history = rootArray(doc, HISTORY, problems)
   const from = readWorkflow(doc).value.status
   if (!statusMoves(from).includes(change.status)) {
-    problems.push({ path: HISTORY, message: `a ${from} paper cannot become ${change.status}` })
+    problems.push({
+      path: HISTORY,
+      message: `a ${from} paper cannot become ${change.status}`,
+      messageNb: `et notat som er ${STATUS_NB[from]}, kan ikke bli ${STATUS_NB[change.status]} (statusen kan være endret i mellomtiden)`,
+    })
   }
   if (history === null || problems.length > 0) return refused(problems)
   history.push([structuredClone(entry)])
@@ -79,11 +96,23 @@ export function saveVersion(doc: Y.Doc, version: NewVersion, now = Date.now()): 
   const name = version.name.trim()
   const problems = authorProblems(version.by, VERSIONS)
   const versions = rootMap(doc, VERSIONS, problems)
-  if (name === '') problems.push({ path: `${VERSIONS}.name`, message: 'a version needs a name' })
+  if (name === '') {
+    problems.push({
+      path: `${VERSIONS}.name`,
+      message: 'a version needs a name',
+      messageNb: 'en versjon må ha et navn',
+    })
+  }
   const taken = readWorkflow(doc).value.versions.some(
     (other) => other.name.trim().toLowerCase() === name.toLowerCase(),
   )
-  if (taken) problems.push({ path: `${VERSIONS}.name`, message: `"${name}" is already taken` })
+  if (taken) {
+    problems.push({
+      path: `${VERSIONS}.name`,
+      message: `"${name}" is already taken`,
+      messageNb: `«${name}» er allerede brukt av en annen versjon`,
+    })
+  }
   if (versions === null || problems.length > 0) return refused(problems)
   const id = uuidv4()
   const content = canonicalJson(version.content)
@@ -103,7 +132,11 @@ export function endorse(doc: Y.Doc, endorsement: NewEndorsement, now = Date.now(
   const endorsements = rootMap(doc, ENDORSEMENTS, problems)
   const version = readWorkflow(doc).value.versions.find((v) => v.id === versionId)
   if (version === undefined) {
-    problems.push({ path: `${ENDORSEMENTS}.versionId`, message: `no version ${versionId}` })
+    problems.push({
+      path: `${ENDORSEMENTS}.versionId`,
+      message: `no version ${versionId}`,
+      messageNb: `versjonen ${versionId} finnes ikke (ennå) på denne maskinen`,
+    })
   }
   if (endorsements === null || version === undefined || problems.length > 0) {
     return refused(problems)
@@ -138,7 +171,11 @@ function authorProblems(by: Author, path: string): Problem[] {
   const problems: Problem[] = []
   record(authorSpec)(by, `${path}.by`, problems)
   if (problems.length === 0 && (by.memberId === '' || by.organisation.trim() === '')) {
-    problems.push({ path: `${path}.by`, message: 'a member id and an organisation are needed' })
+    problems.push({
+      path: `${path}.by`,
+      message: 'a member id and an organisation are needed',
+      messageNb: 'medlem og organisasjon mangler',
+    })
   }
   return problems
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { authorSpec, type Author } from './comments.ts'
 import { PAPER_STATUSES, type PaperStatus } from './paper.ts'
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness.ts'
 import {
   describe,
   isPlainObject,
@@ -42,7 +43,15 @@ export type StatusChange = {
   recipients: string[]
   /** For 'sent': the day it went, `YYYY-MM-DD`; null otherwise. */
   sentOn: string | null
+  /**
+   * For 'final' and 'sent': what the pre-send check found left and the coordinator went on
+   * with anyway (readiness.ts). Absent when nothing was left, and in entries from before the check.
+   */
+  overrides?: Override[]
 }
+
+/** One thing the pre-send check found that the coordinator chose to leave. */
+export type Override = { check: ReadinessCheck; count: number }
 
 /** A named version: an immutable snapshot of the paper's content. */
 export type Version = {
@@ -100,6 +109,7 @@ export const statusChangeSpec: Spec<StatusChange> = {
   at: time,
   recipients: optional(stringList, []),
   sentOn: optional(nullable(isoDate), null),
+  overrides: optional(overrideList(), undefined),
 }
 
 export const versionSpec: Spec<Omit<Version, 'id'>> = {
@@ -118,6 +128,34 @@ export const endorsementSpec: Spec<Endorsement> = {
   hash: hashField,
 }
 
+/** At most one override per check, each counted (a positive whole number). */
+function overrideList(): FieldReader<Override[] | undefined> {
+  return (value, path, problems) => {
+    const wrong = (message: string) => {
+      problems.push({ path, message })
+      return []
+    }
+    if (!Array.isArray(value) || value.length > READINESS_CHECKS.length) {
+      return wrong(`expected at most ${READINESS_CHECKS.length} overrides; got ${describe(value)}`)
+    }
+    const overrides: Override[] = []
+    for (const item of value) {
+      if (
+        !isPlainObject(item) ||
+        Object.keys(item).some((key) => key !== 'check' && key !== 'count') ||
+        !(READINESS_CHECKS as readonly unknown[]).includes(item.check) ||
+        !Number.isSafeInteger(item.count) ||
+        (item.count as number) < 1 ||
+        overrides.some((o) => o.check === item.check)
+      ) {
+        return wrong(`expected overrides as {check, count}; got ${describe(item)}`)
+      }
+      overrides.push({ check: item.check as ReadinessCheck, count: item.count as number })
+    }
+    return overrides
+  }
+}
+
 /** The key of an endorsement: one per organisation and version, whatever the characters. */
 export function endorsementKey(versionId: string, organisation: string): string {
   return JSON.stringify([versionId, organisation])
@@ -134,13 +172,28 @@ export function statusChangeProblems(change: StatusChange, path: string): Proble
   if (change.by.memberId === '') problems.push({ path: `${path}.by`, message: 'who is missing' })
   if (change.status === 'sent') {
     if (change.recipients.length === 0 || change.recipients.some((r) => r.trim() === '')) {
-      problems.push({ path: `${path}.recipients`, message: 'a sent paper names its recipients' })
+      problems.push({
+        path: `${path}.recipients`,
+        message: 'a sent paper names its recipients',
+        messageNb: 'et sendt notat har mottakere',
+      })
     }
     if (change.sentOn === null) {
-      problems.push({ path: `${path}.sentOn`, message: 'a sent paper has the date it was sent' })
+      problems.push({
+        path: `${path}.sentOn`,
+        message: 'a sent paper has the date it was sent',
+        messageNb: 'et sendt notat har datoen det ble sendt',
+      })
     }
   } else if (change.recipients.length > 0 || change.sentOn !== null) {
     problems.push({ path, message: 'only a sent paper has recipients and a date sent' })
+  }
+  if (
+    (change.overrides?.length ?? 0) > 0 &&
+    change.status !== 'final' &&
+    change.status !== 'sent'
+  ) {
+    problems.push({ path: `${path}.overrides`, message: 'only a final or sent paper is checked' })
   }
   return problems
 }

@@ -82,6 +82,41 @@ describe('what the relay lets each role change in a workflow', () => {
     }
   })
 
+  it('takes a final that records what the check left, and refuses overrides that are no such record', () => {
+    const { doc } = relayDoc()
+    const by = as(coordinator)
+    const overrides = [
+      { check: 'open-threads' as const, count: 2 },
+      { check: 'guidance' as const, count: 1 },
+    ]
+    expect(
+      judge(doc, coordinator, (c) => changeStatus(c, { status: 'final', by, overrides })),
+    ).toBeNull()
+    const push = (entry: Record<string, unknown>) => (c: Y.Doc) =>
+      c.getArray(HISTORY).push([{ by, at: 5, recipients: [], sentOn: null, ...entry }])
+    for (const overrides of [
+      [{ check: 'spelling', count: 1 }],
+      [{ check: 'guidance', count: 0 }],
+      [{ check: 'guidance', count: 1, note: 'x' }],
+      [
+        { check: 'guidance', count: 1 },
+        { check: 'guidance', count: 2 },
+      ],
+      'open-threads',
+    ]) {
+      expect(judge(doc, coordinator, push({ status: 'final', overrides }))).toMatch(
+        /Not a valid status change: history\.overrides expected (at most 6 )?overrides/,
+      )
+    }
+    expect(
+      judge(
+        doc,
+        coordinator,
+        push({ status: 'draft', overrides: [{ check: 'guidance', count: 1 }] }),
+      ),
+    ).toMatch(/only a final or sent paper is checked/)
+  })
+
   it('every role endorses on behalf of its organisation, and withdraws only its own endorsement', () => {
     const { doc, versionId } = relayDoc()
     for (const writer of [coordinator, reviewer]) {

@@ -2,16 +2,21 @@
 export type StoreErrorCode =
   'corrupt' | 'foreign' | 'newer-schema' | 'disk-full' | 'read-only' | 'closed' | 'io'
 
-/** An error the user can act on: a stable code for the UI plus an English message for logs. */
+/**
+ * An error the user can act on: a stable code for the UI plus an English message for logs, and
+ * the same in Norwegian Bokmål for a Norwegian UI where there is one.
+ */
 export class StoreError extends Error {
   readonly code: StoreErrorCode
   override readonly cause: unknown
+  readonly messageNb: string | undefined
 
-  constructor(code: StoreErrorCode, message: string, cause?: unknown) {
+  constructor(code: StoreErrorCode, message: string, cause?: unknown, messageNb?: string) {
     super(message)
     this.name = 'StoreError'
     this.code = code
     this.cause = cause
+    this.messageNb = messageNb
   }
 }
 
@@ -26,6 +31,7 @@ export function toStoreError(error: unknown, file: string): StoreError {
       'disk-full',
       `The disk holding ${file} is full, so the last changes could not be saved there. Free some space; the changes are still open in the app.`,
       error,
+      `Disken med ${file} er full, så de siste endringene kunne ikke lagres der. Frigjør plass; endringene er fortsatt åpne i appen.`,
     )
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES') {
@@ -33,11 +39,22 @@ export function toStoreError(error: unknown, file: string): StoreError {
       'read-only',
       `${file} cannot be written (read-only file or folder). Check its permissions or choose a writable folder.`,
       error,
+      `${file} kan ikke skrives (skrivebeskyttet fil eller mappe). Sjekk tilgangene, eller velg en mappe du kan skrive i.`,
     )
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return new StoreError('corrupt', `${file} is damaged and cannot be read as a database.`, error)
+    return new StoreError(
+      'corrupt',
+      `${file} is damaged and cannot be read as a database.`,
+      error,
+      `${file} er skadet og kan ikke leses som en database.`,
+    )
   }
   const detail = error instanceof Error ? error.message : String(error)
-  return new StoreError('io', `Could not use ${file}: ${detail}`, error)
+  return new StoreError(
+    'io',
+    `Could not use ${file}: ${detail}`,
+    error,
+    `Kunne ikke bruke ${file} (systemets melding: ${detail}).`,
+  )
 }

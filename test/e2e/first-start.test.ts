@@ -26,8 +26,11 @@ describe.skipIf(NO_CHROMIUM !== null)('the first start, through the preview', ()
     await page.getByRole('heading', { name: 'Notater', level: 1 }).waitFor()
     await page.getByText('Bare på denne maskinen').first().waitFor()
 
+    // The Norwegian UI shows the Norwegian sample paper.
+    await page.getByText('Delte dataplattformer i byene', { exact: false }).first().waitFor()
     await page.locator('.paper-link').first().click()
     const body = page.locator('.paper-body')
+    await body.getByRole('heading', { name: 'Hovedbudskap' }).waitFor()
     await body.locator('p').first().click({ clickCount: 3 })
     await page.keyboard.press('ArrowRight')
     await page.keyboard.type(' Lagt til uten nett.')

@@ -55,6 +55,11 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await tab(anne.page, nb('workflow.tab')).click()
       await anne.page.getByRole('button', { name: nb('workflow.move.review') }).click()
       await anne.page.getByRole('button', { name: nb('workflow.move.final') }).click()
+      // The template's guidance is still in the paper: the check says so, the coordinator goes on.
+      await anne.page
+        .getByRole('alertdialog', { name: nb('check.title.final') })
+        .getByRole('button', { name: nb('check.anyway.final') })
+        .click()
       // The editor's app locks the text as soon as the status arrives.
       await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ timeout: 15_000 })
       await kari.page.locator('.paper-body p').first().click()
@@ -104,10 +109,17 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       expect(text).toContain('Universitetet i Stavanger')
       // Sent, with recipients and the day: recorded and shown.
       await anne.page.getByRole('button', { name: nb('workflow.move.sent') }).click()
+      await anne.page
+        .getByRole('alertdialog', { name: nb('check.title.sent') })
+        .getByRole('button', { name: nb('check.anyway.sent') })
+        .click()
       await anne.page.getByLabel(nb('workflow.sent.recipients')).fill('EUs Mission Board')
       await anne.page.getByRole('button', { name: nb('workflow.sent.confirm') }).click()
       await anne.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
       await kari.page.locator('.workflow-sent', { hasText: 'EUs Mission Board' }).waitFor()
+      // Sent reads as sent, not as final.
+      await kari.page.getByText(nb('editor.readOnly.sent')).waitFor()
+      expect(await kari.page.getByText(nb('editor.readOnly.final')).count()).toBe(0)
 
       await renderFirstPage(pdf, 'workflow-pdf')
     }, 180_000)
@@ -118,7 +130,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
         .getByRole('alertdialog')
         .getByRole('button', { name: nb('workflow.move.draft') })
         .click()
-      await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ state: 'detached' })
+      await kari.page.getByText(nb('editor.readOnly.sent')).waitFor({ state: 'detached' })
       await kari.page.locator('.paper-body > p').first().click()
       await kari.page.keyboard.type(' Ny setning etter godkjenningen.')
       for (const page of [anne.page, kari.page]) {
@@ -152,9 +164,11 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await view.getByRole('button', { name: nb('view.close') }).click()
       await view.waitFor({ state: 'hidden' })
 
-      // The history records every move, with who made it.
+      // The history records every move, with who made it, after who made the paper.
       await anne.page.getByText(nb('workflow.status.history')).click()
-      expect(await anne.page.locator('.workflow-history li').count()).toBe(4)
+      const lines = await anne.page.locator('.workflow-history li').allInnerTexts()
+      expect(lines).toHaveLength(5)
+      expect(lines.at(-1)).toMatch(/^Opprettet av Anne Berg, NTNU · /)
       await anne.page
         .locator('.side-panel')
         .screenshot({ path: join(SHOTS, 'workflow-outdated.png') })

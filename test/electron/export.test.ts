@@ -107,9 +107,12 @@ describe('export/save in the desktop app', () => {
     // A session of its own (not the app's), kept in memory only.
     expect([...electron().sessions.values()]).toEqual([prefs.session])
     expect((prefs.session as FakeSession).partition).not.toMatch(/^persist:|^$/)
+    // Tagged, with the headings as bookmarks: what the CLI and the preview print (PDF_OPTIONS).
     expect(print.webContents.printToPDF).toHaveBeenCalledWith({
       preferCSSPageSize: true,
       printBackground: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
     })
     expect(print.destroy).toHaveBeenCalled()
     expect(

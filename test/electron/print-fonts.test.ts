@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadExportFonts } from '../../shared/export-node/fonts.ts'
+import { PDF_OPTIONS } from '../../shared/export-node/pdf.ts'
 import { toPrintHtml } from '../../shared/export/index.ts'
 import { fixturePaper } from '../export/fixture.ts'
 import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/chromium.ts'
@@ -30,10 +31,14 @@ describe('printing on the load event with JavaScript off, as the app’s print w
       )
       await page.goto('http://print.invalid/paper.html', { waitUntil: 'load' })
       const file = join(tempDir(), 'paper.pdf')
-      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+      // The options of the app's printToPDF (generateTaggedPDF, generateDocumentOutline).
+      writeFileSync(file, await page.pdf({ ...PDF_OPTIONS }))
       const fonts = pdfFonts(file)
-      // Chromium embeds variable web fonts as Type 3; a missed font would print as DejaVu.
-      expect(fonts.filter((line) => line.includes('Type 3')).length).toBeGreaterThan(0)
+      // Each house face as a real TrueType font; a missed font would print as DejaVu.
+      for (const face of ['Inter-Regular', 'Inter-SemiBold', 'SourceSerif4-Regular']) {
+        expect(fonts.find((line) => line.includes(`+${face} `))).toMatch(/CID TrueType/)
+      }
+      expect(fonts.filter((line) => line.includes('Type 3'))).toEqual([])
       expect(fonts.filter((line) => /DejaVu(Sans|Serif)(?!Mono)/.test(line))).toEqual([])
     } finally {
       await browser.close()

@@ -1,4 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -9,6 +20,7 @@ import {
   endorse,
   paperBody,
   paperContent,
+  positionPaperTemplate,
   saveVersion,
   upsertPaperSummary,
   writePaperMeta,
@@ -69,6 +81,17 @@ async function seedRelay(file: string): Promise<void> {
     author: partner,
     text: 'Godt hovedbudskap.',
   })
+  // p-fresh: a new paper as the template leaves it, its guidance not yet written over.
+  const fresh = new Y.Doc()
+  writeTemplateToBody(fresh, positionPaperTemplate('nb'))
+  writePaperMeta(fresh, {
+    title: 'Nytt notat',
+    recipients: [],
+    language: 'nb',
+    deadline: null,
+    status: 'draft',
+    organisations: [],
+  })
   upsertPaperSummary(index, {
     id: 'p1',
     title: after.title,
@@ -80,6 +103,7 @@ async function seedRelay(file: string): Promise<void> {
   const store = UpdateStore.open(file)
   await Promise.all([
     store.append(paperRoom('w', 'p1'), Y.encodeStateAsUpdate(paper)),
+    store.append(paperRoom('w', 'p-fresh'), Y.encodeStateAsUpdate(fresh)),
     store.append(workflowRoom('w', 'p1'), Y.encodeStateAsUpdate(workflow)),
     store.append(commentsRoom('w', 'p1'), Y.encodeStateAsUpdate(comments)),
     store.append(indexRoom('w'), Y.encodeStateAsUpdate(index)),
@@ -149,6 +173,43 @@ describe('samstemt-relay export', () => {
     const markdown = readFileSync(await exportTo('paper.md', ['--format', 'md']), 'utf8')
     expect(markdown).toMatch(/^# Norske byer og universiteter i EUs bymisjon/)
     expect(markdown).toContain('- **UiS** — godkjent av Øystein Ås, versjon «Endelig 1»')
+  })
+
+  test('replaces an earlier export whole: a reader of the old file never sees a part of the new one', async () => {
+    const folder = tempDir()
+    const out = join(folder, 'paper.md')
+    writeFileSync(out, 'the earlier export', { mode: 0o600 })
+    const before = statSync(out)
+    const reader = openSync(out, 'r')
+    try {
+      const result = await exportCli(['--paper', 'p1', '--out', out, '--format', 'md'])
+      expect(result.code).toBe(0)
+      // Written in place, the open file would now read as the new export (or a part of it).
+      const buffer = Buffer.alloc(64)
+      const read = readSync(reader, buffer, 0, buffer.length, 0)
+      expect(buffer.subarray(0, read).toString('utf8')).toBe('the earlier export')
+    } finally {
+      closeSync(reader)
+    }
+    const after = statSync(out)
+    expect(after.ino).not.toBe(before.ino)
+    expect(after.mode & 0o777).toBe(0o600)
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Norske byer/)
+    expect(readdirSync(folder)).toEqual(['paper.md'])
+  })
+
+  test('leaves the template’s guidance out of the file and says so', async () => {
+    const out = join(tempDir(), 'fresh.md')
+    const result = await exportCli(['--paper', 'p-fresh', '--out', out, '--format', 'md'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      "Note: 8 paragraphs of the template's guidance are still in the paper; the export leaves them out.",
+    )
+    const markdown = readFileSync(out, 'utf8')
+    expect(markdown).toContain('Hovedbudskap')
+    expect(markdown).not.toContain('Skriv i én setning')
+    const json = await exportCli(['--paper', 'p-fresh', '--out', out, '--format', 'md', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ guidanceLeftOut: 8 })
   })
 
   test('keeps comments as Word comments with --comments', async () => {

@@ -5,7 +5,14 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { toDocx } from '../../shared/export/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { fixturePaper } from './fixture.ts'
-import { libreOfficeText, readDocx, type DocxReport } from './tools.ts'
+import {
+  libreOfficePdfs,
+  libreOfficeText,
+  pdfInfo,
+  pdfText,
+  readDocx,
+  type DocxReport,
+} from './tools.ts'
 
 const tempDir = useTempDir('samstemt-export-docx-')
 
@@ -121,6 +128,16 @@ describe('the DOCX export, read back by python-docx', () => {
     )
   })
 
+  test('keeps the signatories on one page: heading and each signatory kept with the next, lines together', () => {
+    const start = report.flow.findIndex(
+      (p) => p.style === 'Heading 1' && p.text === 'Underskrivere',
+    )
+    const block = report.flow.slice(start)
+    expect(block.map((p) => p.style)).toEqual(['Heading 1', ...Array(4).fill('Signatory')])
+    expect(block.map((p) => p.keepNext)).toEqual([true, true, true, true, false])
+    expect(block.every((p) => p.keepLines)).toBe(true)
+  })
+
   test('keeps comments and their replies as Word comments anchored in the text', () => {
     expect(report.comments).toEqual([
       { id: '0', author: 'Åse Bjørnstad (Smartbyene)', text: 'Kan vi nevne Bodø her også?' },
@@ -172,4 +189,60 @@ describe('the DOCX export, read by LibreOffice', () => {
     expect(report.comments).toEqual([])
     expect(report.anchoredCommentIds).toEqual([])
   })
+})
+
+describe('the signatories at a page break, as LibreOffice lays the DOCX out', () => {
+  const tempDir = useTempDir('samstemt-docx-break-')
+  const filler = (i: number) => ({
+    type: 'paragraph',
+    content: [
+      {
+        type: 'text',
+        text: `Avsnitt ${i}. ${'Byene og universitetene arbeider sammen. '.repeat(6)}`,
+      },
+    ],
+  })
+
+  test('move to the next page whole, heading and all, never split between pages', async () => {
+    const dir = tempDir()
+    const files: string[] = []
+    for (let paragraphs = 2; paragraphs <= 14; paragraphs++) {
+      const source = {
+        ...fixturePaper(),
+        body: {
+          type: 'doc',
+          content: [
+            { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Bakgrunn' }] },
+            ...Array.from({ length: paragraphs }, (_, i) => filler(i + 1)),
+          ],
+        },
+        signatories: Array.from({ length: 8 }, (_, i) => ({
+          organisation: `Organisasjon ${i + 1}`,
+          endorsedBy: `Person ${i + 1}`,
+        })),
+      }
+      const file = join(dir, `paper-${String(paragraphs).padStart(2, '0')}.docx`)
+      writeFileSync(file, await toDocx(source))
+      files.push(file)
+    }
+    const pdfs = await libreOfficePdfs(files, dir)
+    let crossed = 0
+    for (const pdf of pdfs) {
+      const pages = Number((await pdfInfo(pdf)).Pages)
+      const onPage = async (text: string) => {
+        for (let page = 1; page <= pages; page++)
+          if ((await pdfText(pdf, page)).includes(text)) return page
+        return 0
+      }
+      const names = [
+        'Underskrivere',
+        ...Array.from({ length: 8 }, (_, i) => `Organisasjon ${i + 1}`),
+      ]
+      const placed = await Promise.all(names.map(onPage))
+      expect(new Set(placed).size, `${pdf}: ${placed.join(',')}`).toBe(1)
+      if (placed[0] !== 1) crossed++
+    }
+    // The papers grow past page 1, so some of them had to move the block.
+    expect(crossed).toBeGreaterThan(0)
+  }, 240_000)
 })

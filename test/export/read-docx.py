@@ -19,6 +19,16 @@ def text_of(element):
     return "".join(node.text or "" for node in element.iter() if node.tag in (W + "t", W + "delText"))
 
 
+def effective(paragraph, name):
+    """A paragraph property as Word applies it: set on the paragraph, else on its style chain."""
+    value = getattr(paragraph.paragraph_format, name)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.paragraph_format, name)
+        style = style.base_style
+    return bool(value)
+
+
 def main(path):
     document = docx.Document(path)
     paragraphs = [
@@ -86,8 +96,19 @@ def main(path):
                 fields += [f.get(W + "instr").strip() for f in root.iter(W + "fldSimple")]
                 footers.append({"text": text_of(root), "fields": fields})
 
+    flow = [
+        {
+            "style": p.style.name,
+            "text": p.text,
+            "keepNext": effective(p, "keep_with_next"),
+            "keepLines": effective(p, "keep_together"),
+        }
+        for p in document.paragraphs
+    ]
+
     print(json.dumps({
         "paragraphs": paragraphs,
+        "flow": flow,
         "tables": tables,
         "hyperlinks": hyperlinks,
         "numbered": numbered,

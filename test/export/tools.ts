@@ -16,6 +16,8 @@ export const RESULTS = join(import.meta.dirname, '../../test-results/export')
 /** What read-docx.py reports about a DOCX. */
 export type DocxReport = {
   paragraphs: { style: string; text: string }[]
+  /** Each paragraph's keep-with-next and keep-lines-together, as Word applies them. */
+  flow: { style: string; text: string; keepNext: boolean; keepLines: boolean }[]
   tables: { style: string | null; rows: { text: string; styles: string[] }[][] }[]
   hyperlinks: { text: string; url: string | null }[]
   numbered: { text: string; style: string; level: number }[]
@@ -62,10 +64,53 @@ export async function libreOfficeText(file: string): Promise<string> {
   }
 }
 
-/** pdftotext's reading of a PDF (`-layout` off: text in reading order). */
-export async function pdfText(file: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+/** Each DOCX laid out and printed by LibreOffice (one process for all), as PDFs in `outDir`. */
+export async function libreOfficePdfs(files: string[], outDir: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'samstemt-lo-'))
+  try {
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { timeout: 240_000 },
+    )
+    return files.map((file) => join(outDir, basename(file).replace(/\.docx$/, '.pdf')))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** pdftotext's reading of a PDF, or of one page (`-layout` off: text in reading order). */
+export async function pdfText(file: string, page?: number): Promise<string> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', ...pages, file, '-'])
   return stdout
+}
+
+/**
+ * How far down the page (in points from the top) the last line of text above the running
+ * footer ends: where the page's content stops.
+ */
+export async function lastTextLine(file: string, page: number): Promise<number> {
+  const { stdout } = await run('pdftotext', [
+    '-bbox',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    '-',
+  ])
+  const bottoms = [...stdout.matchAll(/<word [^>]*yMax="([\d.]+)"/g)].map((m) => Number(m[1]))
+  const footer = Math.max(...bottoms)
+  return Math.max(...bottoms.filter((y) => y < footer - 1))
 }
 
 /** pdfinfo's fields (Pages, Page size, Title...). */
@@ -78,6 +123,39 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
       .filter((match) => match !== null)
       .map((match) => [match[1] ?? '', match[2] ?? '']),
   )
+}
+
+/** pdffonts' table: each font's name, type and whether it is embedded. */
+export async function pdfFonts(
+  file: string,
+): Promise<{ name: string; type: string; embedded: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      // name, type (may hold spaces), encoding, emb, sub, uni, object id, generation
+      const match = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(
+        line,
+      )
+      return { name: match?.[1] ?? line, type: match?.[2] ?? '', embedded: match?.[3] === 'yes' }
+    })
+}
+
+/** The structure tree of a tagged PDF as `pdfinfo -struct` prints it (one element a line). */
+export async function pdfStructure(file: string): Promise<string> {
+  const { stdout } = await run('pdfinfo', ['-struct', file])
+  return stdout
+}
+
+/** The PDF's bookmarks (outline), as pdftohtml reads them: each item's title and page. */
+export async function pdfOutline(file: string): Promise<{ title: string; page: number }[]> {
+  const { stdout } = await run('pdftohtml', ['-xml', '-stdout', '-i', '-q', file])
+  return [...stdout.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((match) => ({
+    title: match[2] ?? '',
+    page: Number(match[1]),
+  }))
 }
 
 /** Renders page 1 to `test-results/export/<name>.png` (80 dpi) for a person to look at. */

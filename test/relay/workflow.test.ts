@@ -129,6 +129,36 @@ describe('the status of a paper, on the relay', () => {
     ])
   })
 
+  test('a move the coordinator made despite the pre-send check carries what was left, for every member to see', async () => {
+    const { authors, as, read } = await setup()
+    const coordinator = await as('coordinator')
+    const by = authors.coordinator!
+    const overrides = [{ check: 'undecided-suggestions' as const, count: 1 }]
+    expect(await send(coordinator, (d) => changeStatus(d, { status: 'review', by }, 1))).toBe('')
+    expect(
+      await send(coordinator, (d) => changeStatus(d, { status: 'final', by, overrides }, 2)),
+    ).toBe('')
+    const forger = await as('coordinator')
+    const bad = await send(forger, (d) =>
+      d.getArray('history').push([
+        {
+          status: 'sent',
+          by,
+          at: 3,
+          recipients: ['ERRIN'],
+          sentOn: '2025-10-14',
+          overrides: 'none',
+        },
+      ]),
+    )
+    expect(bad).toMatch(/Not a valid status change/)
+    const history = readWorkflow(await read()).value.history
+    expect(history.map((change) => [change.status, change.overrides])).toEqual([
+      ['review', undefined],
+      ['final', overrides],
+    ])
+  })
+
   test('editors and reviewers cannot change it, not even under the coordinator’s name', async () => {
     const { authors, as, read, restart, file } = await setup()
     for (const who of ['editor', 'reviewer', 'ntnu']) {

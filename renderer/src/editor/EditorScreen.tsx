@@ -146,7 +146,11 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
       {(reviewer || final) && status.connection !== 'revoked' && (
         <p className="notice notice-info read-only-note">
           <Icon name="lock" className="notice-icon" />
-          {reviewer ? t('editor.readOnly.reviewer') : t('editor.readOnly.final')}
+          {reviewer
+            ? t('editor.readOnly.reviewer')
+            : workflow.status === 'sent'
+              ? t('editor.readOnly.sent')
+              : t('editor.readOnly.final')}
         </p>
       )}
       <div className="editor-layout">
@@ -181,6 +185,9 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
               author={review.author}
               coordinator={coordinator}
               recipients={meta?.recipients ?? []}
+              paper={session?.doc ?? null}
+              comments={comments?.doc ?? null}
+              created={meta?.created ?? null}
               currentHash={currentHash}
               actions={versions.actions}
             />

@@ -13,6 +13,7 @@ import { RECIPIENT_SUGGESTIONS } from './recipient-suggestions.ts'
 import { TitleField } from './TitleField.tsx'
 import { TokenList } from './TokenList.tsx'
 import { problemsText } from '../ui/error-text.ts'
+import { DateField } from '../ui/DateField.tsx'
 
 /** The paper's meta: every field written to the paper doc as it changes. */
 export function MetaPanel(props: {
@@ -67,16 +68,12 @@ export function MetaPanel(props: {
         />
         <div className="field-row">
           <div className="field">
-            <label htmlFor="meta-deadline" className="field-label">
-              {t('meta.deadline')}
-            </label>
-            <input
+            <DateField
               id="meta-deadline"
-              className="input"
-              type="date"
+              label={t('meta.deadline')}
               value={meta.deadline ?? ''}
               readOnly={!editable}
-              onChange={(event) => write({ deadline: event.target.value || null })}
+              onChange={(deadline, valid) => valid && write({ deadline })}
             />
           </div>
           <div className="field">

@@ -10,7 +10,16 @@ import type {
  * An error the user is shown: the host's own codes, plus `host-failed` for a call that did not
  * come back at all (the host crashed, or the bridge is gone).
  */
-export type UiError = { code: HostError['code'] | 'host-failed'; message: string }
+export type UiError = {
+  code: HostError['code'] | 'host-failed'
+  message: string
+  messageNb?: string
+}
+
+/** The host's own words about an error, in the UI's language where the host has them. */
+export function hostMessage(error: UiError, language: 'nb' | 'en'): string {
+  return language === 'nb' && error.messageNb !== undefined ? error.messageNb : error.message
+}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: UiError }
 

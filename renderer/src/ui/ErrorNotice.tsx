@@ -1,11 +1,11 @@
-import type { UiError } from '../host/host.ts'
+import { hostMessage, type UiError } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { errorText } from './error-text.ts'
 import { Icon } from './Icon.tsx'
 
 /** An error as the user reads it: what happened, what to do next, and the host's own words. */
 export function ErrorNotice(props: { error: UiError; onDismiss?: () => void; id?: string }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const { title, body } = errorText(t, props.error)
   return (
     <div className="notice notice-error" role="alert" id={props.id}>
@@ -17,7 +17,7 @@ export function ErrorNotice(props: { error: UiError; onDismiss?: () => void; id?
           <details className="notice-details">
             <summary>{t('error.details')}</summary>
             <p>
-              <code>{props.error.code}</code> {props.error.message}
+              <code>{props.error.code}</code> {hostMessage(props.error, language)}
             </p>
           </details>
         )}

@@ -22,7 +22,17 @@ export function errorText(t: Translate, error: UiError): { title: string; body: 
   return { title: t(title), body: t(body) }
 }
 
-/** A refused write's problems as one line, for "not saved: …" messages. */
-export function problemsText(problems: readonly { message: string }[]): string {
-  return problems.map((problem) => problem.message).join('; ')
+/**
+ * A refused write's problems as one line, for "not saved: …" messages, in the UI's language
+ * where the problem says it in Norwegian.
+ */
+export function problemsText(
+  problems: readonly { message: string; messageNb?: string }[],
+  language: 'nb' | 'en' = 'en',
+): string {
+  return problems
+    .map((problem) =>
+      language === 'nb' && problem.messageNb !== undefined ? problem.messageNb : problem.message,
+    )
+    .join('; ')
 }

@@ -1,24 +1,28 @@
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
+  FORMATS,
+  FORMAT_IDS,
   currentSignatories,
   sourceFromDocs,
   sourceFromVersion,
+  type ExportFormat,
 } from '../../../shared/export/index.ts'
-import type { ExportFormat, ExportStage } from '../../../shared/ipc/contract.ts'
-import type { Workflow } from '../../../shared/model/index.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import type { ExportStage } from '../../../shared/ipc/contract.ts'
+import { today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
-import { call } from '../host/host.ts'
+import { call, hostMessage } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { DateField } from '../ui/DateField.tsx'
 import { errorText } from '../ui/error-text.ts'
 
-const FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md']
 const FORMAT_LABEL = {
   docx: 'export.format.docx',
   pdf: 'export.format.pdf',
   html: 'export.format.html',
   md: 'export.format.md',
-} as const
+} as const satisfies Record<ExportFormat, MessageKey>
 const STAGE_LABEL = {
   preparing: 'export.progress.preparing',
   rendering: 'export.progress.rendering',
@@ -42,19 +46,19 @@ export function ExportDialog(props: {
   initialVersion: string | null
   onClose(): void
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const api = useHost()
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ExportFormat>('docx')
   const [what, setWhat] = useState(props.initialVersion ?? '')
   const [compare, setCompare] = useState('')
   const [comments, setComments] = useState(false)
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
+  const [date, setDate] = useState(() => today())
   const [place, setPlace] = useState('')
   const [stage, setStage] = useState<ExportStage | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const busy = stage !== null && stage !== 'done' && outcome === null
-  const redlines = format === 'docx' || format === 'pdf'
+  const redlines = FORMATS[format].redline
 
   useEffect(() => {
     const element = dialog.current
@@ -88,7 +92,10 @@ export function ExportDialog(props: {
     setStage(null)
     if (!result.ok) {
       const text = errorText(t, result.error)
-      setOutcome({ kind: 'failed', text: `${text.title}. ${text.body} ${result.error.message}` })
+      setOutcome({
+        kind: 'failed',
+        text: `${text.title}. ${text.body} ${hostMessage(result.error, language)}`,
+      })
     } else if ('cancelled' in result.value) {
       setOutcome({ kind: 'cancelled' })
     } else {
@@ -117,7 +124,7 @@ export function ExportDialog(props: {
         </h2>
         <fieldset className="export-formats" disabled={busy}>
           <legend className="field-label">{t('export.format')}</legend>
-          {FORMATS.map((value) => (
+          {FORMAT_IDS.map((value) => (
             <label key={value} className="checkbox">
               <input
                 type="radio"
@@ -175,16 +182,12 @@ export function ExportDialog(props: {
         )}
         <div className="field-row">
           <div className="field">
-            <label className="field-label" htmlFor="export-date">
-              {t('export.date')}
-            </label>
-            <input
+            <DateField
               id="export-date"
-              className="input"
-              type="date"
+              label={t('export.date')}
               value={date}
               disabled={busy}
-              onChange={(event) => setDate(event.target.value)}
+              onChange={(value) => setDate(value ?? '')}
             />
           </div>
           <div className="field">
@@ -233,7 +236,12 @@ export function ExportDialog(props: {
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || date === ''}
+            aria-busy={busy}
+          >
             {t('export.submit')}
           </button>
           <button

@@ -23,7 +23,7 @@ export function SignOff(props: {
   author: Author
   currentHash: string | null
 }) {
-  const { t, format } = useI18n()
+  const { t, format, language } = useI18n()
   const { workflow, author } = props
   const [problem, setProblem] = useState<string | null>(null)
   const states = endorsementStates(workflow, props.currentHash ?? '')
@@ -31,7 +31,11 @@ export function SignOff(props: {
     const session = props.workflowSession
     if (session === null) return
     const written = action(session.doc)
-    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
+    setProblem(
+      written.ok
+        ? null
+        : t('workflow.failed', { reason: problemsText(written.problems, language) }),
+    )
   }
   const versions = [...workflow.versions].reverse()
 

@@ -33,7 +33,7 @@ export function Versions(props: {
   currentHash: string | null
   actions: VersionActions
 }) {
-  const { t, format } = useI18n()
+  const { t, format, language } = useI18n()
   const [name, setName] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -41,7 +41,11 @@ export function Versions(props: {
   const versions = [...props.workflow.versions].reverse()
 
   const report = (written: Written<unknown>) =>
-    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
+    setProblem(
+      written.ok
+        ? null
+        : t('workflow.failed', { reason: problemsText(written.problems, language) }),
+    )
 
   return (
     <section className="workflow-section" aria-labelledby="workflow-versions">

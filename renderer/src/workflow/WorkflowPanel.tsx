@@ -1,10 +1,15 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import type * as Y from 'yjs'
 import {
   changeStatus,
   readPapers,
   statusMoves,
+  today,
   upsertPaperSummary,
   type Author,
+  type Finding,
+  type Override,
+  type PaperCreated,
   type PaperStatus,
   type Workflow,
   type Written,
@@ -16,6 +21,8 @@ import type { RoomSession } from '../sync/room-session.ts'
 import { SignOff } from './SignOff.tsx'
 import { Versions, type VersionActions } from './Versions.tsx'
 import { problemsText } from '../ui/error-text.ts'
+import { DateField } from '../ui/DateField.tsx'
+import { PreSendCheck, checkBeforeMove, overrideText } from './PreSendCheck.tsx'
 
 const MOVE_LABEL = {
   draft: 'workflow.move.draft',
@@ -38,19 +45,39 @@ export function WorkflowPanel(props: {
   recipients: string[]
   currentHash: string | null
   actions: VersionActions
+  /** The paper and its comments, for the check before final and sent. */
+  paper: Y.Doc | null
+  comments: Y.Doc | null
+  /** Who made the paper and when (paper meta); null for papers made before it was recorded. */
+  created: PaperCreated | null
 }) {
-  const { t, format } = useI18n()
+  const { t, format, language } = useI18n()
   const { workflow, author } = props
   const [problem, setProblem] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const [reopening, setReopening] = useState(false)
+  // What the check found before a move to final or sent, until the coordinator decides.
+  const [checking, setChecking] = useState<{
+    target: 'final' | 'sent'
+    findings: Finding[]
+  } | null>(null)
+  // Findings the coordinator chose to go on with, recorded with the move to sent.
+  const [overrides, setOverrides] = useState<Override[]>([])
+  const statusHeading = useRef<HTMLHeadingElement>(null)
 
   const record = (written: Written): boolean => {
-    setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
+    setProblem(
+      written.ok
+        ? null
+        : t('workflow.failed', { reason: problemsText(written.problems, language) }),
+    )
     return written.ok
   }
 
-  const move = (status: PaperStatus, extra: { recipients?: string[]; sentOn?: string } = {}) => {
+  const move = (
+    status: PaperStatus,
+    extra: { recipients?: string[]; sentOn?: string; overrides?: Override[] } = {},
+  ) => {
     const session = props.workflowSession
     if (session === null) return
     if (!record(changeStatus(session.doc, { status, by: author, ...extra }))) return
@@ -60,7 +87,33 @@ export function WorkflowPanel(props: {
     if (index && listed) upsertPaperSummary(index.doc, { ...listed, status, updatedAt: Date.now() })
     setSending(false)
     setReopening(false)
+    setChecking(null)
+    setOverrides([])
+    // The button that was pressed is gone with the old status: focus goes to the new status.
+    statusHeading.current?.focus()
   }
+
+  /** Final and sent go through the check first; with nothing left they go on at once. */
+  const startMove = (target: 'final' | 'sent') => {
+    const findings =
+      props.paper === null ? [] : checkBeforeMove(target, props.paper, props.comments, workflow)
+    if (findings.length > 0) setChecking({ target, findings })
+    else if (target === 'sent') setSending(true)
+    else move('final')
+  }
+
+  const goOn = () => {
+    if (checking === null) return
+    const left = checking.findings.map(({ check, count }) => ({ check, count }))
+    if (checking.target === 'final') move('final', { overrides: left })
+    else {
+      setOverrides(left)
+      setChecking(null)
+      setSending(true)
+    }
+  }
+
+  const createdOn = props.created?.at ?? listedCreatedAt(props.index, props.paperId)
 
   const last = workflow.history.at(-1)
   return (
@@ -69,7 +122,7 @@ export function WorkflowPanel(props: {
         {t('workflow.tab')}
       </h2>
       <section className="workflow-section" aria-labelledby="workflow-status">
-        <h3 id="workflow-status" className="section-title">
+        <h3 id="workflow-status" className="section-title" tabIndex={-1} ref={statusHeading}>
           {t('workflow.status.title')}
         </h3>
         <p className="workflow-current">
@@ -100,7 +153,7 @@ export function WorkflowPanel(props: {
                 type="button"
                 className={`btn btn-small ${status === 'draft' ? 'btn-quiet' : 'btn-secondary'}`}
                 onClick={() => {
-                  if (status === 'sent') setSending(true)
+                  if (status === 'sent' || status === 'final') startMove(status)
                   else if (status === 'draft') setReopening(true)
                   else move(status)
                 }}
@@ -115,11 +168,22 @@ export function WorkflowPanel(props: {
         {props.coordinator && workflow.status === 'review' && (
           <p className="field-hint">{t('workflow.move.finalHint')}</p>
         )}
+        {checking !== null && (
+          <PreSendCheck
+            target={checking.target}
+            findings={checking.findings}
+            onBack={() => setChecking(null)}
+            onGoOn={goOn}
+          />
+        )}
         {sending && (
           <SentForm
             recipients={props.recipients}
-            onCancel={() => setSending(false)}
-            onSubmit={(recipients, sentOn) => move('sent', { recipients, sentOn })}
+            onCancel={() => {
+              setSending(false)
+              setOverrides([])
+            }}
+            onSubmit={(recipients, sentOn) => move('sent', { recipients, sentOn, overrides })}
           />
         )}
         {reopening && (
@@ -150,7 +214,10 @@ export function WorkflowPanel(props: {
             {problem}
           </p>
         )}
-        {workflow.history.length > 0 ? (
+        {workflow.history.length === 0 && (
+          <p className="field-hint">{t('workflow.status.noHistory')}</p>
+        )}
+        {(workflow.history.length > 0 || createdOn !== null) && (
           <details className="workflow-history">
             <summary>{t('workflow.status.history')}</summary>
             <ol>
@@ -164,12 +231,30 @@ export function WorkflowPanel(props: {
                       date: format.dateTime(change.at),
                     })}
                   </span>
+                  {change.overrides !== undefined && change.overrides.length > 0 && (
+                    <p className="workflow-override">
+                      {t('workflow.status.override', {
+                        list: format.list(change.overrides.map((o) => overrideText(t, o))),
+                      })}
+                    </p>
+                  )}
                 </li>
               ))}
+              {createdOn !== null && (
+                <li className="workflow-created">
+                  <span className="muted">
+                    {props.created
+                      ? t('workflow.status.created', {
+                          name: props.created.by.name,
+                          organisation: props.created.by.organisation,
+                          date: format.dateTime(props.created.at),
+                        })
+                      : t('workflow.status.createdOn', { date: format.dateTime(createdOn) })}
+                  </span>
+                </li>
+              )}
             </ol>
           </details>
-        ) : (
-          <p className="field-hint">{t('workflow.status.noHistory')}</p>
         )}
       </section>
       <Versions
@@ -190,6 +275,13 @@ export function WorkflowPanel(props: {
   )
 }
 
+/** When the library says the paper was made: the history's first line for older papers. */
+function listedCreatedAt(index: RoomSession | null, paperId: string): number | null {
+  if (index === null) return null
+  const listed = readPapers(index.doc).value.find((paper) => paper.id === paperId)
+  return listed !== undefined && listed.createdAt > 0 ? listed.createdAt : null
+}
+
 function SentForm(props: {
   recipients: string[]
   onCancel(): void
@@ -197,7 +289,7 @@ function SentForm(props: {
 }) {
   const { t } = useI18n()
   const [recipients, setRecipients] = useState(props.recipients.join(', '))
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
+  const [date, setDate] = useState(() => today())
   const list = recipients
     .split(',')
     .map((r) => r.trim())
@@ -219,15 +311,11 @@ function SentForm(props: {
         value={recipients}
         onChange={(event) => setRecipients(event.target.value)}
       />
-      <label className="field-label" htmlFor="sent-date">
-        {t('workflow.sent.date')}
-      </label>
-      <input
+      <DateField
         id="sent-date"
-        className="input"
-        type="date"
+        label={t('workflow.sent.date')}
         value={date}
-        onChange={(event) => setDate(event.target.value)}
+        onChange={(value) => setDate(value ?? '')}
       />
       <div className="thread-actions">
         <button

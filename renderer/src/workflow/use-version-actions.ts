@@ -9,6 +9,7 @@ import {
   paperContent,
   restoreVersion,
   saveVersion,
+  today,
   type Version,
   type Workflow,
 } from '../../../shared/model/index.ts'
@@ -18,8 +19,6 @@ import type { VersionActions } from './Versions.tsx'
 
 /** What PaperView shows: a version as it was frozen, or its changes to the text now. */
 export type View = { heading: string; legend?: string; html: string; title: string }
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** The version actions of the editor screen and the read-only view they open. */
 export function useVersionActions(props: {

@@ -50,6 +50,11 @@ export function WorkspaceView(props: {
       title: t('library.newTitle'),
       language,
       organisation: identity.local ? null : identity.organisation,
+      by: {
+        memberId: identity.memberId,
+        name: identity.name,
+        organisation: identity.organisation,
+      },
     })
     index.release()
     setCreating(false)

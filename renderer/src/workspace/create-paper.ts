@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import {
   initPaper,
   upsertPaperSummary,
+  type Author,
   type PaperLanguage,
   type Problem,
 } from '../../../shared/model/index.ts'
@@ -14,6 +15,8 @@ export type NewPaper = {
   language: PaperLanguage
   /** The creator's organisation, listed as the first contributor. */
   organisation: string | null
+  /** Who makes it: the first line of the paper's history. */
+  by: Author
 }
 
 /** 16 url-safe characters from 96 random bits: a valid id, and no two partners pick the same. */
@@ -34,6 +37,7 @@ export async function createPaper(
   paper: NewPaper,
 ): Promise<{ ok: true; id: string } | { ok: false; problems: Problem[] }> {
   const id = newPaperId()
+  const now = Date.now()
   const lease = registry.acquire(paperRoom(paper.workspace, id))
   try {
     await lease.session.ready
@@ -44,9 +48,9 @@ export async function createPaper(
       deadline: null,
       status: 'draft',
       organisations: paper.organisation === null ? [] : [paper.organisation],
+      created: { by: paper.by, at: now },
     })
     if (!written.ok) return written
-    const now = Date.now()
     const listed = upsertPaperSummary(index, {
       id,
       title: paper.title,

@@ -49,8 +49,11 @@ export type Stack = {
   invite(name: string, organisation: string, role: Role): Member
   /** A fresh profile (a new computer) with the app open in its own browser context. */
   openApp(): Promise<Page>
-  /** Starts a preview process on `profile` (default: a new one) and opens its page. */
-  startApp(profile?: string): Promise<App>
+  /**
+   * Starts a preview process on `profile` (default: a new one) and opens its page; `timezoneId`
+   * sets the browser's time zone (the computer's, as the app sees it).
+   */
+  startApp(profile?: string, options?: { timezoneId?: string }): Promise<App>
   /** Takes the relay down: it closes its sockets and its port refuses connections. */
   stopRelay(): Promise<void>
   /** Brings the relay back on the same port, with the same data file. */
@@ -87,9 +90,12 @@ export async function startStack(): Promise<Stack> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
   const running = new Set<{ process: ChildProcess; context: BrowserContext }>()
 
-  const startApp = async (profile = mkdtempSync(join(dir, 'profile-'))): Promise<App> => {
+  const startApp = async (
+    profile = mkdtempSync(join(dir, 'profile-')),
+    options: { timezoneId?: string } = {},
+  ): Promise<App> => {
     const preview = await startPreview(renderer, profile)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options })
     const entry = { process: preview.process, context }
     running.add(entry)
     const page = await context.newPage()
