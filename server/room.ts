@@ -40,6 +40,7 @@ export class Room {
   #shadowChanged: Preview['changed'] | null = null
   /** Frames waiting for claims to reach the disk (see `send`). */
   #held: (() => void)[] | null = null
+  #turn: { stateVector: Uint8Array | null } | null = null
 
   constructor(
     name: string,
@@ -114,6 +115,22 @@ export class Room {
     }
     if (!previewed && this.#shadow !== null) Y.applyUpdate(this.#shadow, update)
     return captured
+  }
+
+  /**
+   * The doc's state vector as it will be at the end of this event-loop turn, filled in then. The
+   * store commits a turn's appends in one transaction, so this is what their commit covers.
+   */
+  endOfTurn(): { stateVector: Uint8Array | null } {
+    if (this.#turn === null) {
+      const turn: { stateVector: Uint8Array | null } = { stateVector: null }
+      this.#turn = turn
+      setImmediate(() => {
+        turn.stateVector = Y.encodeStateVector(this.doc)
+        this.#turn = null
+      })
+    }
+    return this.#turn
   }
 
   /**

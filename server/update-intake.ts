@@ -1,7 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
 import { messageAuth, messageSync, writeRefusal } from '../shared/protocol/index.ts'
 import { judgeUpdate, MalformedUpdate, parseUpdate } from '../shared/updates/index.ts'
 import { RejectedFrame, type MessageContext } from './relay-context.ts'
@@ -109,9 +108,9 @@ function refuse(
 }
 
 function append({ services, room, connection }: MessageContext, changes: Uint8Array[]): void {
-  // Every append issued in this turn commits in the same transaction, in order: once the last
-  // one is on disk, the doc's state as of now is committed.
-  const stateVector = Y.encodeStateVector(room.doc)
+  // Every append issued in this turn commits in the same transaction: once they are on disk, the
+  // doc's state as of the end of this turn is committed (encoded once per room and turn).
+  const turn = room.endOfTurn()
   const started = performance.now()
   const appends = changes.map((change) =>
     services.store.append(room.name, change, { origin: connection.member.id }),
@@ -121,7 +120,7 @@ function append({ services, room, connection }: MessageContext, changes: Uint8Ar
     () => {
       room.pendingAppends--
       room.logLength += changes.length
-      room.committedSv = stateVector
+      if (turn.stateVector !== null) room.committedSv = turn.stateVector
       services.metrics.committed((performance.now() - started) / 1000)
       room.scheduleDurable()
       services.registry.committed(room)

@@ -237,6 +237,17 @@ function misplacedItem(
         }
       }
       if (struct.origin === null || struct.rightOrigin === null) continue
+      const { origin, rightOrigin } = struct
+      if (
+        origin.clock < stateOf(origin.client) &&
+        rightOrigin.clock < stateOf(rightOrigin.client)
+      ) {
+        // Both neighbours in the doc (typing between two characters): compare their lists.
+        const a = Y.getItem(doc.store, Y.createID(origin.client, origin.clock))
+        const b = Y.getItem(doc.store, Y.createID(rightOrigin.client, rightOrigin.clock))
+        if (!(a instanceof Y.Item) || !(b instanceof Y.Item) || a.parent === null) continue
+        if (a.parent === b.parent && a.parentSub === b.parentSub) continue
+      }
       const left = placeOf(struct.origin, 0)
       const right = placeOf(struct.rightOrigin, 0)
       if (left !== null && right !== null && left !== right) {
