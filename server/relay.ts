@@ -293,12 +293,12 @@ export class Relay {
    * way to disk or when the store cannot read it just now.
    */
   #loadDoc(name: string): Y.Doc | null {
-    const parsed = parseRoom(name)
-    if (parsed === null) throw new RangeError(`Not a room name: ${name}`)
     const registry = this.#services.registry
     // Asked on every keystroke in a paper: a loaded room is answered without touching its timers.
     const loaded = registry.loaded(name)
     if (loaded !== undefined) return loaded.doc
+    const parsed = parseRoom(name)
+    if (parsed === null) throw new RangeError(`Not a room name: ${name}`)
     if (registry.isDraining(name)) {
       throw new RejectedFrame('storageFailed', `${name} is being reloaded`)
     }

@@ -101,6 +101,8 @@ type Simulated =
 
 /** Integrates the blocks' structs in dependency order on clocks only. */
 function simulate(blocks: ParsedBlock[], stateOf: (client: number) => number): Simulated {
+  const [only] = blocks
+  if (blocks.length === 1 && only !== undefined) return simulateOne(only, stateOf)
   const state = new Map<number, number>()
   const clockOf = (client: number) => state.get(client) ?? stateOf(client)
   const byClient = new Map(blocks.map((block) => [block.client, block]))
@@ -156,6 +158,25 @@ function simulate(blocks: ParsedBlock[], stateOf: (client: number) => number): S
   return { kind: 'complete', state }
 }
 
+/** One block (a keystroke, most updates): its structs in order, each on what precedes it. */
+function simulateOne(block: ParsedBlock, stateOf: (client: number) => number): Simulated {
+  if (block.start > stateOf(block.client)) {
+    return incomplete(`Client ${block.client} starts at ${block.start}, after a gap.`, [
+      block.client,
+    ])
+  }
+  for (const struct of block.structs) {
+    if (struct.kind !== 'item') continue
+    const missing = missingDependency(struct, block.client, stateOf)
+    if (typeof missing === 'string') return { kind: 'invalid', reason: missing }
+    if (missing !== null) {
+      return incomplete(`A struct of client ${block.client} builds on a missing one.`, [missing])
+    }
+  }
+  const end = Math.max(stateOf(block.client), block.end)
+  return { kind: 'complete', state: new Map([[block.client, end]]) }
+}
+
 /**
  * The client of a reference Yjs would find missing (as `Item.getMissing` checks origin, right
  * origin and parent), null when all exist, or a reason when the item refers to its own client's
@@ -166,18 +187,25 @@ function missingDependency(
   client: number,
   clockOf: (client: number) => number,
 ): number | string | null {
-  const references: StructId[] = []
-  if (item.origin) references.push(item.origin)
-  if (item.rightOrigin) references.push(item.rightOrigin)
-  if (item.parent !== null && typeof item.parent !== 'string') references.push(item.parent)
-  for (const ref of references) {
-    if (ref.client === client) {
-      if (ref.clock >= item.clock) return `A struct of client ${client} refers to its own future.`
-    } else if (ref.clock >= clockOf(ref.client)) {
-      return ref.client
-    }
+  const parent = item.parent !== null && typeof item.parent !== 'string' ? item.parent : null
+  return (
+    missingReference(item.origin, item.clock, client, clockOf) ??
+    missingReference(item.rightOrigin, item.clock, client, clockOf) ??
+    missingReference(parent, item.clock, client, clockOf)
+  )
+}
+
+function missingReference(
+  ref: StructId | null,
+  clock: number,
+  client: number,
+  clockOf: (client: number) => number,
+): number | string | null {
+  if (ref === null) return null
+  if (ref.client === client) {
+    return ref.clock >= clock ? `A struct of client ${client} refers to its own future.` : null
   }
-  return null
+  return ref.clock >= clockOf(ref.client) ? ref.client : null
 }
 
 /**
