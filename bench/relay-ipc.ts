@@ -33,7 +33,10 @@ export type ServerStats = {
 }
 
 export type ServerRequest =
-  { type: 'tokens'; count: number } | { type: 'stats' } | { type: 'close' }
+  | { type: 'tokens'; count: number }
+  | { type: 'members'; roles: string[] }
+  | { type: 'stats' }
+  | { type: 'close' }
 
 /** What one client needs to join one room: the stock provider of its server, plus a token. */
 export type ClientSpec = { room: string; token: string | null }

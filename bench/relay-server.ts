@@ -9,7 +9,25 @@ import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { WORKSPACE, fail, serve, type ServerKind, type ServerStats } from './relay-ipc.ts'
 
-type Running = { url: string; tokens(count: number): (string | null)[]; close(): Promise<void> }
+/** A client's way in: its token (null for servers without auth) and who it is. */
+export type Grant = { token: string | null; memberId: string; name: string; organisation: string }
+
+type Running = {
+  url: string
+  tokens(count: number): (string | null)[]
+  /** Members of a given role, for scenarios that write as someone (comments). */
+  members(roles: string[]): Grant[]
+  close(): Promise<void>
+}
+
+/** Servers without members: anyone may write anything, under any name. */
+const anonymous = (roles: string[]): Grant[] =>
+  roles.map((_, i) => ({
+    token: null,
+    memberId: `m${i}`,
+    name: `Client ${i}`,
+    organisation: 'Bench',
+  }))
 
 async function samstemt(file: string, limits: string): Promise<Running> {
   const { startRelay } = await import('../server/start-relay.ts')
@@ -38,6 +56,17 @@ async function samstemt(file: string, limits: string): Promise<Running> {
             role: 'editor',
           }).token,
       ),
+    members: (roles) =>
+      roles.map((role) => {
+        const name = `Client ${++invited}`
+        const { member, token } = relay.members.invite({
+          workspace: WORKSPACE,
+          name,
+          organisation: 'Bench',
+          role: role as 'coordinator' | 'editor' | 'reviewer',
+        })
+        return { token, memberId: member.id, name, organisation: 'Bench' }
+      }),
     close: () => relay.close(),
   }
 }
@@ -56,6 +85,7 @@ async function yws(): Promise<Running> {
   return {
     url: `ws://127.0.0.1:${port}`,
     tokens: (count) => new Array<null>(count).fill(null),
+    members: anonymous,
     close: async () => {
       for (const ws of wss.clients) ws.terminate()
       server.closeAllConnections()
@@ -95,6 +125,7 @@ async function hocuspocus(file: string): Promise<Running> {
   return {
     url: `ws://127.0.0.1:${server.address.port}`,
     tokens: (count) => new Array<null>(count).fill(null),
+    members: anonymous,
     close: async () => {
       await server.destroy()
       db.close()
@@ -130,6 +161,8 @@ try {
     switch (message.type) {
       case 'tokens':
         return running.tokens((message as unknown as { count: number }).count)
+      case 'members':
+        return running.members((message as unknown as { roles: string[] }).roles)
       case 'stats':
         return stats()
       case 'close': {

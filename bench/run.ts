@@ -3,6 +3,7 @@ export {}
 const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   store: () => import('./store.ts'),
   relay: () => import('./relay.ts'),
+  'relay-comments': () => import('./relay-comments.ts'),
   editor: () => import('./editor.ts'),
   export: () => import('./export.ts'),
   comments: () => import('./comments.ts'),
