@@ -1,5 +1,4 @@
 import { Extension } from '@tiptap/core'
-import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -14,6 +13,7 @@ import { renderCaret, renderSelection } from './caret.ts'
 import { LinkDialog } from './LinkDialog.tsx'
 import { countWords } from './text-tools.ts'
 import { Toolbar } from './Toolbar.tsx'
+import { PaperCollaboration } from './typing-undo.ts'
 
 /**
  * Ctrl/⌘+K opens the link dialog; Alt+F10 moves to the toolbar (Tab indents lists, so it cannot).
@@ -58,7 +58,7 @@ export function PaperEditor(props: {
     {
       extensions: [
         ...bodyExtensions(),
-        Collaboration.configure({ document: session.doc, field: BODY_FIELD }),
+        PaperCollaboration.configure({ document: session.doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: { awareness: session.awareness },
           user: props.user,
