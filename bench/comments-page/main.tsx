@@ -1,6 +1,6 @@
 // The page of `npm run bench -- comments` (bench/comments.ts builds it with Vite and drives it with
-// Playwright): the paper in Tiptap configured as PaperEditor configures it (bodyExtensions,
-// Collaboration, CollaborationCaret, Review) on a body Y.Doc loaded from stored bytes, the threads
+// Playwright): the paper in Tiptap configured as PaperEditor configures it (paperExtensions, with
+// the Review plugin timed) on a body Y.Doc loaded from stored bytes, the threads
 // from a comments Y.Doc (`?threads=0` leaves it empty: the peer), and the side panel beside it
 // with the app's own styles. A second Y.Doc in the page plays the partner whose changes the relay
 // delivers.
@@ -15,17 +15,16 @@ import '../../renderer/src/styles/paper-body.css'
 import '../../renderer/src/styles/review.css'
 import '../../renderer/src/styles/editor.css'
 import { Editor } from '@tiptap/core'
-import { Collaboration } from '@tiptap/extension-collaboration'
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { createRoot } from 'react-dom/client'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { renderCaret, renderSelection } from '../../renderer/src/editor/caret.ts'
+import { paperExtensions } from '../../renderer/src/editor/paper-extensions.ts'
+import { memberColor } from '../../renderer/src/sync/member-color.ts'
 import { I18nProvider } from '../../renderer/src/i18n/I18nContext.tsx'
 import { reviewKey } from '../../renderer/src/review/review-plugin.ts'
 import type { RoomSession } from '../../renderer/src/sync/room-session.ts'
 import type { Identity } from '../../renderer/src/workspace/identity.ts'
-import { BODY_FIELD, bodyExtensions, paperBody, readThreads } from '../../shared/model/index.ts'
+import { paperBody, readThreads } from '../../shared/model/index.ts'
 import type { TypingPoint } from './fixture.ts'
 import { ReviewSide } from './ReviewSide.tsx'
 import { TimedReview, timeDispatch, timing, type Samples } from './timing.ts'
@@ -181,26 +180,21 @@ async function open(): Promise<PageInfo> {
   const awareness = new Awareness(bodyDoc)
   editor = new Editor({
     element: element('editor'),
-    extensions: [
-      ...bodyExtensions(),
-      Collaboration.configure({ document: bodyDoc, field: BODY_FIELD }),
-      CollaborationCaret.configure({
-        provider: { awareness },
-        user: {
-          memberId: identity.memberId,
-          name: identity.name,
-          organisation: identity.organisation,
-          color: identity.color,
-        },
-        render: renderCaret,
-        selectionRender: renderSelection,
-      }),
-      TimedReview.configure({
-        bodyDoc,
-        fragment: paperBody(bodyDoc),
-        onActivate: () => undefined,
-      }),
-    ],
+    // The app's editor as PaperEditor makes it, with the Review plugin timed.
+    extensions: paperExtensions({
+      doc: bodyDoc,
+      awareness,
+      user: {
+        memberId: identity.memberId,
+        name: identity.name,
+        organisation: identity.organisation,
+        color: identity.color,
+      },
+      colorOf: memberColor,
+      openLink: () => undefined,
+      onActivateThread: () => undefined,
+      review: TimedReview,
+    }),
     editorProps: { attributes: { id: 'paper-body', class: 'paper-body', spellcheck: 'true' } },
   })
   timeDispatch(editor.view)

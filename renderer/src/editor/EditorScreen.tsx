@@ -5,6 +5,7 @@ import {
   isLocked,
   observePaperMeta,
   readPaperMeta,
+  writePaperMeta,
   type PaperMeta,
   type Version,
 } from '../../../shared/model/index.ts'
@@ -17,7 +18,9 @@ import { ReviewPanel } from '../review/ReviewPanel.tsx'
 import { useWaitingComments } from '../review/use-comments.ts'
 import { useReview } from '../review/use-review.ts'
 import { StatusBar } from '../status/StatusBar.tsx'
+import { MemberColors, usePresenceColors } from '../sync/member-colors.ts'
 import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
+import { problemsText } from '../ui/error-text.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { awarenessUser, mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
@@ -27,6 +30,7 @@ import { useCurrentHash, useWorkflow } from '../workflow/use-workflow.ts'
 import { useVersionActions } from '../workflow/use-version-actions.ts'
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx'
 import { MetaPanel } from './MetaPanel.tsx'
+import { PageTitle } from './PageTitle.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
@@ -73,6 +77,16 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     [api, coordinator],
   )
   const title = meta?.title.trim() || t('library.untitled')
+  const colorOf = usePresenceColors(session)
+  const [titleProblem, setTitleProblem] = useState<string | null>(null)
+  const writeTitle = useCallback(
+    (next: string) => {
+      if (session === null) return
+      const written = writePaperMeta(session.doc, { title: next })
+      setTitleProblem(written.ok ? null : problemsText(written.problems))
+    },
+    [session],
+  )
   const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
 
   const { startDraft, step, activate } = review
@@ -103,114 +117,132 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   }, [review.draft, review.needsSelection])
 
   return (
-    <main id="main" className="screen editor-screen" tabIndex={-1}>
-      <div className="editor-head">
-        <button type="button" className="btn btn-quiet" onClick={() => workspace.openPaper(null)}>
-          <Icon name="back" />
-          {t('editor.back')}
-        </button>
-        <span className="editor-head-title" aria-hidden="true">
-          {title}
-        </span>
-        {meta && <StatusBadge status={workflow.status} />}
-        {meta?.deadline && (
-          <span className="editor-head-deadline">
-            {t('meta.deadline')}: {format.isoDate(meta.deadline)}
-          </span>
-        )}
-        {coordinator && session && (
-          <button
-            type="button"
-            className="btn btn-secondary btn-small editor-head-export"
-            onClick={() => setExporting({ version: null })}
-          >
-            <Icon name="download" size={16} />
-            {t('export.open')}
+    <MemberColors.Provider value={colorOf}>
+      <main id="main" className="screen editor-screen" tabIndex={-1}>
+        <div className="editor-head">
+          <button type="button" className="btn btn-quiet" onClick={() => workspace.openPaper(null)}>
+            <Icon name="back" />
+            {t('editor.back')}
           </button>
-        )}
-      </div>
-      {status.connection === 'revoked' && (
-        <p className="notice notice-error read-only-note">
-          <Icon name="lock" className="notice-icon" />
-          {t('connection.revoked')}
-        </p>
-      )}
-      {(reviewer || final) && status.connection !== 'revoked' && (
-        <p className="notice notice-info read-only-note">
-          <Icon name="lock" className="notice-icon" />
-          {reviewer ? t('editor.readOnly.reviewer') : t('editor.readOnly.final')}
-        </p>
-      )}
-      <div className="editor-layout">
-        <div className="editor-column">
-          {session && status.loaded && meta ? (
-            <PaperEditor
-              session={session}
-              user={awarenessUser(identity)}
-              editable={editable}
-              language={meta.language}
-              title={title}
-              onWords={setWords}
-              onEditor={setEditor}
-              onActivateThread={onActivateThread}
-            />
-          ) : (
-            <p className="loading" role="status">
-              <span className="spinner" aria-hidden="true" />
-              {t('editor.loading')}
-            </p>
+          <span className="editor-head-title" aria-hidden="true">
+            {title}
+          </span>
+          {meta && <StatusBadge status={workflow.status} />}
+          {meta?.deadline && (
+            <span className="editor-head-deadline">
+              {t('meta.deadline')}: {format.isoDate(meta.deadline)}
+            </span>
+          )}
+          {coordinator && session && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small editor-head-export"
+              onClick={() => setExporting({ version: null })}
+            >
+              <Icon name="download" size={16} />
+              {t('export.open')}
+            </button>
           )}
         </div>
-        <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
-          {tab === 'comments' ? (
-            <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
-          ) : tab === 'workflow' ? (
-            <WorkflowPanel
-              workflow={workflow}
-              workflowSession={workflowSession}
-              index={workspace.index}
-              paperId={props.paperId}
-              author={review.author}
-              coordinator={coordinator}
-              recipients={meta?.recipients ?? []}
-              currentHash={currentHash}
-              actions={versions.actions}
-            />
-          ) : (
-            session &&
-            meta && (
-              <MetaPanel
+        {status.connection === 'revoked' && (
+          <p className="notice notice-error read-only-note">
+            <Icon name="lock" className="notice-icon" />
+            {t('connection.revoked')}
+          </p>
+        )}
+        {(reviewer || final) && status.connection !== 'revoked' && (
+          <p className="notice notice-info read-only-note">
+            <Icon name="lock" className="notice-icon" />
+            {reviewer ? t('editor.readOnly.reviewer') : t('editor.readOnly.final')}
+          </p>
+        )}
+        <div className="editor-layout">
+          <div className="editor-column">
+            {session && status.loaded && meta ? (
+              <PaperEditor
                 session={session}
-                meta={meta}
+                user={awarenessUser(identity)}
+                colorOf={colorOf}
                 editable={editable}
-                focusTitle={props.fresh && editable}
-                status={workflow.status}
+                language={meta.language}
+                title={
+                  <>
+                    <PageTitle
+                      value={meta.title}
+                      placeholder={t('title.placeholder')}
+                      editable={editable}
+                      onCommit={writeTitle}
+                      onLeave={() => editor?.commands.focus('start')}
+                    />
+                    {titleProblem !== null && (
+                      <p className="field-error" role="alert">
+                        {t('meta.notSaved', { reason: titleProblem })}
+                      </p>
+                    )}
+                  </>
+                }
+                onWords={setWords}
+                onEditor={setEditor}
+                onActivateThread={onActivateThread}
               />
-            )
+            ) : (
+              <p className="loading" role="status">
+                <span className="spinner" aria-hidden="true" />
+                {t('editor.loading')}
+              </p>
+            )}
+          </div>
+          <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
+            {tab === 'comments' ? (
+              <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
+            ) : tab === 'workflow' ? (
+              <WorkflowPanel
+                workflow={workflow}
+                workflowSession={workflowSession}
+                index={workspace.index}
+                paperId={props.paperId}
+                author={review.author}
+                coordinator={coordinator}
+                recipients={meta?.recipients ?? []}
+                currentHash={currentHash}
+                actions={versions.actions}
+              />
+            ) : (
+              session &&
+              meta && (
+                <MetaPanel
+                  session={session}
+                  meta={meta}
+                  editable={editable}
+                  focusTitle={props.fresh && editable}
+                  status={workflow.status}
+                />
+              )
+            )}
+          </SideTabs>
+        </div>
+        {exporting !== null && session && (
+          <ExportDialog
+            paper={session.doc}
+            comments={comments?.doc ?? null}
+            workflow={workflow}
+            initialVersion={exporting.version}
+            onClose={() => setExporting(null)}
+          />
+        )}
+        {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
+        <StatusBar session={session}>
+          {waiting > 0 && (
+            <span className="status-item comments-waiting">
+              <Icon name="comment" size={16} />
+              {t('review.waiting', { count: waiting })}
+            </span>
           )}
-        </SideTabs>
-      </div>
-      {exporting !== null && session && (
-        <ExportDialog
-          paper={session.doc}
-          comments={comments?.doc ?? null}
-          workflow={workflow}
-          initialVersion={exporting.version}
-          onClose={() => setExporting(null)}
-        />
-      )}
-      {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
-      <StatusBar session={session}>
-        {waiting > 0 && (
-          <span className="status-item comments-waiting">
-            <Icon name="comment" size={16} />
-            {t('review.waiting', { count: waiting })}
-          </span>
-        )}
-        {words !== null && (
-          <span className="status-item word-count">{t('editor.words', { count: words })}</span>
-        )}
-      </StatusBar>
-    </main>
+          {words !== null && (
+            <span className="status-item word-count">{t('editor.words', { count: words })}</span>
+          )}
+        </StatusBar>
+      </main>
+    </MemberColors.Provider>
   )
 }

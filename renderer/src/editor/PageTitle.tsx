@@ -30,10 +30,10 @@ export function PageTitle(props: {
   const read = () => {
     const element = heading.current
     if (element === null) return
-    const text = element.textContent ?? ''
+    const text = element.innerText
     const line = oneLine(text)
-    if (line !== text) {
-      // A pasted line break: keep one line, caret at its end.
+    if (line !== (element.textContent ?? '')) {
+      // A line break got in (a drop, an input method): keep one line, caret at its end.
       element.textContent = line
       const selection = window.getSelection()
       selection?.selectAllChildren(element)
@@ -59,6 +59,12 @@ export function PageTitle(props: {
         }
       }}
       onInput={read}
+      onPaste={(event) => {
+        // Pasted text goes in as one line of plain text.
+        event.preventDefault()
+        const text = oneLine(event.clipboardData.getData('text/plain'))
+        document.execCommand('insertText', false, text)
+      }}
       onKeyDown={(event) => {
         if (event.key !== 'Enter' && event.key !== 'ArrowDown') return
         if (event.key === 'ArrowDown' && !caretAtEnd(event.currentTarget)) return
