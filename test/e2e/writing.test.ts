@@ -408,4 +408,60 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
     await anne.getByRole('button', { name: nb('editor.back') }).click()
     await openPaper(anne, TITLE)
   }, 90_000)
+
+  test('three people: colours distinct and alike on every screen; caret labels fade, show on hover', async () => {
+    const ole = await stack.openApp()
+    await joinWith(ole, stack.members.reviewer.link)
+    await openPaper(ole, TITLE)
+    const people = [anne, kari, ole]
+    /** Each present member's avatar colour, by name, as this screen shows them. */
+    const avatars = (page: Page) =>
+      page.locator('.presence-list li[title]').evaluateAll((items) =>
+        Object.fromEntries(
+          items.map((item) => [
+            item
+              .getAttribute('title')
+              ?.split(',')[0]
+              ?.replace(/ \(.*\)$/, ''),
+            getComputedStyle(item.querySelector('.avatar')!).backgroundColor,
+          ]),
+        ),
+      )
+    for (const page of people)
+      await expect.poll(async () => Object.keys(await avatars(page)).length).toBe(3)
+    const colours = await avatars(anne)
+    expect(new Set(Object.values(colours)).size).toBe(3)
+    for (const page of [kari, ole]) expect(await avatars(page)).toEqual(colours)
+
+    // Kari types: Anne sees her caret, in Kari's colour, labelled; the label fades when she stops.
+    await caretAtEnd(kari.locator('.paper-body > p', { hasText: 'Forklar' }))
+    await kari.keyboard.type(' Kari er her.', { delay: KEY_DELAY })
+    const caret = anne.locator('.collab-caret').filter({ hasText: 'Kari Nordmann' })
+    const label = caret.locator('.collab-caret-label')
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).opacity)).toBe('1')
+    expect(await caret.evaluate((e) => getComputedStyle(e).borderLeftColor)).toBe(
+      colours['Kari Nordmann'],
+    )
+    for (const page of people) {
+      await page.screenshot({ path: join(SHOTS, `three-people-${people.indexOf(page)}-nb.png`) })
+    }
+    await expect
+      .poll(() => label.evaluate((e) => getComputedStyle(e).opacity), { timeout: 6000 })
+      .toBe('0')
+    await anne.screenshot({ path: join(SHOTS, 'three-people-label-faded-nb.png') })
+    const box = (await caret.boundingBox())!
+    await anne.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 })
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).opacity)).toBe('1')
+    await anne.mouse.move(5, 5)
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).opacity)).toBe('0')
+
+    await anne.getByRole('button', { name: 'English' }).click()
+    await kari.getByRole('button', { name: 'English' }).click()
+    await caretAtEnd(kari.locator('.paper-body > p', { hasText: 'Kari er her.' }))
+    await kari.keyboard.type(' Again.', { delay: KEY_DELAY })
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).opacity)).toBe('1')
+    await anne.screenshot({ path: join(SHOTS, 'three-people-en.png') })
+    await anne.getByRole('button', { name: 'Norsk bokmål' }).click()
+    await ole.close()
+  }, 90_000)
 })

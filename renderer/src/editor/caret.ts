@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { DecorationAttrs } from '@tiptap/pm/view'
 import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
 import type { ColorOf } from '../sync/member-colors.ts'
 
 type CaretUser = { memberId?: unknown; name?: unknown; organisation?: unknown; color?: unknown }
@@ -81,17 +82,19 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /**
  * Shows a member's caret label while they move or type, and for LABEL_SHOWN_MS after: marks
- * their carets `is-active` on each awareness change of theirs and takes the mark off once they
- * have been still that long.
+ * their carets `is-active` on each change of theirs (their caret moved, in awareness, or their
+ * text arrived, in the doc: typing at the end of a paragraph leaves the caret's relative position
+ * as it was) and takes the mark off once they have been still that long.
  */
 export const CaretLabels = Extension.create<{
   awareness: Awareness | null
+  doc: Y.Doc | null
   activity: CaretActivity
 }>({
   name: 'samstemtCaretLabels',
-  addOptions: () => ({ awareness: null, activity: new CaretActivity() }),
+  addOptions: () => ({ awareness: null, doc: null, activity: new CaretActivity() }),
   addProseMirrorPlugins() {
-    const { awareness, activity } = this.options
+    const { awareness, doc, activity } = this.options
     return [
       new Plugin({
         key: new PluginKey('samstemt-caret-labels'),
@@ -103,26 +106,36 @@ export const CaretLabels = Extension.create<{
               if (caret.dataset['member'] === memberId) caret.classList.toggle('is-active', active)
             }
           }
+          const active = (clientId: number) => {
+            if (clientId === awareness.clientID) return
+            const user = awareness.getStates().get(clientId)?.['user'] as CaretUser | undefined
+            if (typeof user?.memberId !== 'string') return
+            const memberId = user.memberId
+            activity.moved(memberId, Date.now())
+            clearTimeout(timers.get(memberId))
+            // After the cursor plugin has drawn this change's carets.
+            queueMicrotask(() => mark(memberId, true))
+            timers.set(
+              memberId,
+              setTimeout(() => mark(memberId, false), LABEL_SHOWN_MS),
+            )
+          }
           const onChange = ({ added, updated }: AwarenessChange) => {
-            for (const clientId of [...added, ...updated]) {
-              if (clientId === awareness.clientID) continue
-              const user = awareness.getStates().get(clientId)?.['user'] as CaretUser | undefined
-              if (typeof user?.memberId !== 'string') continue
-              const memberId = user.memberId
-              activity.moved(memberId, Date.now())
-              clearTimeout(timers.get(memberId))
-              // After the cursor plugin has drawn this change's carets.
-              queueMicrotask(() => mark(memberId, true))
-              timers.set(
-                memberId,
-                setTimeout(() => mark(memberId, false), LABEL_SHOWN_MS),
-              )
+            for (const clientId of [...added, ...updated]) active(clientId)
+          }
+          // The Yjs client id of a change is its author's awareness client id.
+          const onTransaction = (transaction: Y.Transaction) => {
+            if (transaction.local) return
+            for (const [clientId, clock] of transaction.afterState) {
+              if (clock > (transaction.beforeState.get(clientId) ?? 0)) active(clientId)
             }
           }
           awareness.on('change', onChange)
+          doc?.on('afterTransaction', onTransaction)
           return {
             destroy: () => {
               awareness.off('change', onChange)
+              doc?.off('afterTransaction', onTransaction)
               for (const timer of timers.values()) clearTimeout(timer)
             },
           }

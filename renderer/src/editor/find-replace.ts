@@ -98,20 +98,23 @@ export function nextFind(tr: Transaction, previous: FindState, state: EditorStat
   return draw(state.doc, previous.query, matches, matches.length === 0 ? -1 : current)
 }
 
+/** The search's state and its highlights; nothing at all while no search is open. */
+export function findPlugin(): Plugin<FindState> {
+  return new Plugin<FindState>({
+    key: findKey,
+    state: {
+      init: () => closed,
+      apply: (tr, previous, _old, state) => nextFind(tr, previous, state),
+    },
+    props: {
+      decorations: (state) => findKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  })
+}
+
 export const FindReplace = Extension.create({
   name: 'samstemtFind',
-  addProseMirrorPlugins: () => [
-    new Plugin<FindState>({
-      key: findKey,
-      state: {
-        init: () => closed,
-        apply: (tr, previous, _old, state) => nextFind(tr, previous, state),
-      },
-      props: {
-        decorations: (state) => findKey.getState(state)?.decorations ?? DecorationSet.empty,
-      },
-    }),
-  ],
+  addProseMirrorPlugins: () => [findPlugin()],
 })
 
 export const findState = (state: EditorState): FindState => findKey.getState(state) ?? closed

@@ -66,7 +66,11 @@ export function paperExtensions(setup: PaperEditorSetup): AnyExtension[] {
       render: carets.render,
       selectionRender: carets.selection,
     }),
-    CaretLabels.configure({ awareness: setup.awareness, activity: carets.activity }),
+    CaretLabels.configure({
+      awareness: setup.awareness,
+      doc: setup.doc,
+      activity: carets.activity,
+    }),
     EditorKeys.configure({ openLink: setup.openLink }),
     (setup.review ?? Review).configure({
       bodyDoc: setup.doc,

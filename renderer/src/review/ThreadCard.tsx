@@ -9,7 +9,7 @@ import {
 } from '../../../shared/model/index.ts'
 import type { Role } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
-import { memberColor } from '../sync/member-color.ts'
+import { useMemberColor } from '../sync/member-colors.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
@@ -187,9 +187,10 @@ function Actions(props: { children: ReactNode }) {
 
 function AuthorLine(props: { author: Author; at: number; edited: number | null }) {
   const { t, format } = useI18n()
+  const colorOf = useMemberColor()
   return (
     <>
-      <Avatar name={props.author.name} color={memberColor(props.author.memberId)} size="small" />
+      <Avatar name={props.author.name} color={colorOf(props.author.memberId)} size="small" />
       <span className="thread-author">
         <span className="thread-name">{props.author.name}</span>
         <span className="thread-org">{props.author.organisation}</span>
