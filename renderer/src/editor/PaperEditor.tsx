@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { PaperLanguage } from '../../../shared/model/index.ts'
+import { call } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import type { AwarenessUser } from '../sync/presence.ts'
@@ -23,7 +25,7 @@ export function PaperEditor(props: {
   user: AwarenessUser
   colorOf: ColorOf
   editable: boolean
-  language: string
+  language: PaperLanguage
   /** The page's title, above the text (the paper's title field, see PageTitle). */
   title: ReactNode
   onWords(count: number): void
@@ -116,6 +118,11 @@ export function PaperEditor(props: {
     dom.setAttribute('lang', props.language)
     dom.setAttribute('spellcheck', String(props.editable))
   }, [editor, t, props.editable, props.language])
+
+  // The host checks spelling in the paper's language (Electron's spell checker is per session).
+  useEffect(() => {
+    void call(api, 'spelling/language', { language: props.language })
+  }, [api, props.language])
 
   const { onWords } = props
   useEffect(() => {
