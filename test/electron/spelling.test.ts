@@ -125,7 +125,7 @@ const tempDir = useTempDir('samstemt-spelling-')
 describe('spell checking in the desktop app', () => {
   beforeEach(resetElectron)
   afterEach(() => {
-    delete process.env[DICTIONARY_URL_VARIABLE]
+    delete process.env.SAMSTEMT_SPELLCHECK_DICTIONARIES
   })
 
   async function start(): Promise<FakeBrowserWindow> {
