@@ -2,10 +2,13 @@ import type { Editor } from '@tiptap/core'
 import { useLayoutEffect, useState } from 'react'
 import { SideTabs, type SideTab } from '../../renderer/src/editor/SideTabs.tsx'
 import { ReviewPanel } from '../../renderer/src/review/ReviewPanel.tsx'
+import type { ThreadFilter } from '../../renderer/src/review/thread-order.ts'
 import { useReview } from '../../renderer/src/review/use-review.ts'
 import type { RoomSession } from '../../renderer/src/sync/room-session.ts'
 import type { Identity } from '../../renderer/src/workspace/identity.ts'
 import { timing } from './timing.ts'
+
+const NONE: ReadonlySet<string> = new Set()
 
 /**
  * The editor screen's side of the review as EditorScreen wires it: useReview runs all the time,
@@ -23,6 +26,11 @@ export function ReviewSide(props: {
   const started = performance.now()
   const review = useReview(props)
   const [tab, setTab] = useState<SideTab>('details')
+  const [filter, setFilter] = useState<ThreadFilter>({
+    state: 'open',
+    organisation: '',
+    mine: false,
+  })
   const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
   useLayoutEffect(() => {
     if (tab === 'comments' && timing.phase !== 'idle') {
@@ -32,7 +40,16 @@ export function ReviewSide(props: {
   return (
     <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
       {tab === 'comments' && (
-        <ReviewPanel review={review} role={props.identity.role} bodyLocked={false} />
+        <ReviewPanel
+          review={review}
+          role={props.identity.role}
+          bodyLocked={false}
+          waiting={NONE}
+          filter={filter}
+          onFilter={setFilter}
+          inMargin={NONE}
+          composerInMargin={false}
+        />
       )}
     </SideTabs>
   )

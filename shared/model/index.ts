@@ -58,7 +58,7 @@ export { initPaper } from './new-paper.ts'
 export { SUGGESTION_OUTCOMES, type SuggestionDecision, type SuggestionOutcome } from './comments.ts'
 export { decideSuggestion, type NewDecision } from './comment-writes.ts'
 export { isOwn, threadRights, type ThreadRights, type Viewer } from './comment-rules.ts'
-export { waitingComments } from './comment-sync.ts'
+export { waitingCommentIds, waitingComments } from './comment-sync.ts'
 export {
   canonicalJson,
   contentHash,

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   isLocked,
@@ -14,7 +14,9 @@ import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { StatusBadge } from '../library/StatusBadge.tsx'
 import { reviewCommand } from '../review/review-keys.ts'
+import { MarginComments } from '../review/MarginComments.tsx'
 import { ReviewPanel } from '../review/ReviewPanel.tsx'
+import { filterThreads, type ThreadFilter } from '../review/thread-order.ts'
 import { useWaitingComments } from '../review/use-comments.ts'
 import { useReview } from '../review/use-review.ts'
 import { StatusBar } from '../status/StatusBar.tsx'
@@ -34,6 +36,14 @@ import { PageTitle } from './PageTitle.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
+import { useWidth } from './use-width.ts'
+
+/**
+ * The editor column's width (px) from which the threads go into the margin beside the page: the
+ * page (46rem), the gap, the margin (16rem) and the column's padding. Narrower, the side panel
+ * lists them.
+ */
+export const MARGIN_FROM_PX = 736 + 16 + 256 + 2 * 20
 
 const read = (doc: Y.Doc) => readPaperMeta(doc).value
 const observe = (doc: Y.Doc, listener: () => void) => observePaperMeta(doc, listener)
@@ -59,6 +69,27 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const [tab, setTab] = useState<SideTab>(props.fresh ? 'details' : 'comments')
   const review = useReview({ editor, body: session, comments, identity })
   const waiting = useWaitingComments(comments)
+  const [filter, setFilter] = useState<ThreadFilter>({
+    state: 'open',
+    organisation: '',
+    mine: false,
+  })
+  const [column, setColumn] = useState<HTMLDivElement | null>(null)
+  const wide = useWidth(column) >= MARGIN_FROM_PX
+  // On a wide window the open threads in the text are beside it; the side panel has the rest.
+  const marginThreads = useMemo(
+    () =>
+      wide
+        ? filterThreads(review.threads, filter, review.author.memberId).filter(
+            ({ thread, placement }) => thread.state === 'open' && placement === 'text',
+          )
+        : [],
+    [wide, review.threads, filter, review.author.memberId],
+  )
+  const inMargin = useMemo(
+    () => new Set(marginThreads.map(({ thread }) => thread.id)),
+    [marginThreads],
+  )
 
   const reviewer = !mayWrite(identity, 'paper')
   // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
@@ -92,29 +123,32 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const { startDraft, step, activate } = review
   const onActivateThread = useCallback(
     (id: string) => {
-      setTab('comments')
+      // In the margin the card is beside the highlight already; in the side panel, show it.
+      if (!wide) setTab('comments')
       activate(id)
-      document
-        .querySelector(`[data-thread-card="${CSS.escape(id)}"]`)
-        ?.scrollIntoView({ block: 'nearest' })
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-thread-card="${CSS.escape(id)}"]`)
+          ?.scrollIntoView({ block: 'nearest' }),
+      )
     },
-    [activate],
+    [activate, wide],
   )
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = reviewCommand(event)
       if (command === null) return
       event.preventDefault()
-      setTab('comments')
+      if (!wide) setTab('comments')
       if (command === 'add') startDraft()
       else step(command === 'next' ? 1 : -1)
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [startDraft, step])
+  }, [startDraft, step, wide])
   useEffect(() => {
-    if (review.draft !== null || review.needsSelection) setTab('comments')
-  }, [review.draft, review.needsSelection])
+    if ((review.draft !== null && !wide) || review.needsSelection) setTab('comments')
+  }, [review.draft, review.needsSelection, wide])
 
   return (
     <MemberColors.Provider value={colorOf}>
@@ -157,7 +191,7 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
           </p>
         )}
         <div className="editor-layout">
-          <div className="editor-column">
+          <div className="editor-column" ref={setColumn}>
             {session && status.loaded && meta ? (
               <PaperEditor
                 session={session}
@@ -184,6 +218,19 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 onWords={setWords}
                 onEditor={setEditor}
                 onActivateThread={onActivateThread}
+                margin={
+                  wide && editor !== null ? (
+                    <MarginComments
+                      editor={editor}
+                      review={review}
+                      threads={marginThreads}
+                      role={identity.role}
+                      bodyLocked={!editable}
+                      waiting={waiting}
+                      scroller={column}
+                    />
+                  ) : undefined
+                }
               />
             ) : (
               <p className="loading" role="status">
@@ -194,7 +241,16 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
           </div>
           <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
             {tab === 'comments' ? (
-              <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
+              <ReviewPanel
+                review={review}
+                role={identity.role}
+                bodyLocked={!editable}
+                waiting={waiting}
+                filter={filter}
+                onFilter={setFilter}
+                inMargin={inMargin}
+                composerInMargin={wide}
+              />
             ) : tab === 'workflow' ? (
               <WorkflowPanel
                 workflow={workflow}
@@ -232,10 +288,10 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         )}
         {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
         <StatusBar session={session}>
-          {waiting > 0 && (
+          {waiting.size > 0 && (
             <span className="status-item comments-waiting">
               <Icon name="comment" size={16} />
-              {t('review.waiting', { count: waiting })}
+              {t('review.waiting', { count: waiting.size })}
             </span>
           )}
           {words !== null && (

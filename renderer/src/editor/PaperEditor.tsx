@@ -151,7 +151,7 @@ export function PaperEditor(props: {
     }))
 
   return (
-    <div className="paper-editor">
+    <div className={props.margin === undefined ? 'paper-editor' : 'paper-editor with-margin'}>
       {props.editable && (
         <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={openFind} />
       )}

@@ -11,6 +11,7 @@ import { useHost } from '../host/HostContext.tsx'
 import { call } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { errorText } from '../ui/error-text.ts'
+import { useReturnFocus } from '../ui/use-return-focus.ts'
 
 const FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md']
 const FORMAT_LABEL = {
@@ -45,6 +46,7 @@ export function ExportDialog(props: {
   const { t } = useI18n()
   const api = useHost()
   const dialog = useRef<HTMLDialogElement>(null)
+  useReturnFocus()
   const [format, setFormat] = useState<ExportFormat>('docx')
   const [what, setWhat] = useState(props.initialVersion ?? '')
   const [compare, setCompare] = useState('')

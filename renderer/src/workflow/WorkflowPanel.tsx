@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import {
   changeStatus,
   readPapers,
@@ -44,6 +44,9 @@ export function WorkflowPanel(props: {
   const [problem, setProblem] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const [reopening, setReopening] = useState(false)
+  // After a move (or a cancelled one) the button pressed may be gone: focus goes to the status.
+  const statusLine = useRef<HTMLParagraphElement>(null)
+  const backToStatus = () => requestAnimationFrame(() => statusLine.current?.focus())
 
   const record = (written: Written): boolean => {
     setProblem(written.ok ? null : t('workflow.failed', { reason: problemsText(written.problems) }))
@@ -60,6 +63,7 @@ export function WorkflowPanel(props: {
     if (index && listed) upsertPaperSummary(index.doc, { ...listed, status, updatedAt: Date.now() })
     setSending(false)
     setReopening(false)
+    backToStatus()
   }
 
   const last = workflow.history.at(-1)
@@ -72,7 +76,7 @@ export function WorkflowPanel(props: {
         <h3 id="workflow-status" className="section-title">
           {t('workflow.status.title')}
         </h3>
-        <p className="workflow-current">
+        <p className="workflow-current" ref={statusLine} tabIndex={-1}>
           <StatusBadge status={workflow.status} />
           {last && (
             <span className="muted">
@@ -118,7 +122,10 @@ export function WorkflowPanel(props: {
         {sending && (
           <SentForm
             recipients={props.recipients}
-            onCancel={() => setSending(false)}
+            onCancel={() => {
+              setSending(false)
+              backToStatus()
+            }}
             onSubmit={(recipients, sentOn) => move('sent', { recipients, sentOn })}
           />
         )}
@@ -132,6 +139,7 @@ export function WorkflowPanel(props: {
             <button
               type="button"
               className="btn btn-small btn-primary"
+              autoFocus
               onClick={() => move('draft')}
             >
               {t('workflow.move.draft')}
@@ -139,7 +147,10 @@ export function WorkflowPanel(props: {
             <button
               type="button"
               className="btn btn-small btn-quiet"
-              onClick={() => setReopening(false)}
+              onClick={() => {
+                setReopening(false)
+                backToStatus()
+              }}
             >
               {t('workflow.cancel')}
             </button>
