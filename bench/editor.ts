@@ -202,7 +202,7 @@ export async function main(argv: string[]): Promise<void> {
     })
     printTable(`Editor: ${characters.toLocaleString('en')}-character paper in Chromium`, [
       row('plain Tiptap (no collaboration)', plain),
-      row('Samstemt: Collaboration + carets, relay, second client typing', collab),
+      row("Samstemt: the app's editor (paperExtensions), relay, second client typing", collab),
     ])
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
     console.log(

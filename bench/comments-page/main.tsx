@@ -55,6 +55,12 @@ export type CommentsBenchPage = {
   /** How many samples of a kind are recorded so far. */
   recorded(kind: keyof Samples): number
   frame(): Promise<void>
+  /**
+   * The margin beside the page: how many cards are drawn; what measuring every highlight exactly
+   * would cost (ms: a view.coordsAtPos per thread); and how long MarginComments' own layouts took
+   * since the last call (exact near the visible part, paragraph tops elsewhere).
+   */
+  margin(): { cards: number; exact: number; layouts: number[] }
 }
 
 declare global {
@@ -107,7 +113,8 @@ window.commentsBench = {
   frame,
   async openPanel() {
     const side = element('side')
-    const shown = () => side.querySelector('.thread-list, .review-empty') !== null
+    const shown = () =>
+      side.querySelector('.thread-list, .review-empty, .review-margin-note') !== null
     const inDom = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
         if (!shown()) return
@@ -156,6 +163,19 @@ window.commentsBench = {
     timing.phase = 'idle'
   },
   recorded: (kind) => timing.samples[kind].length,
+  margin() {
+    if (editor === null) throw new Error('the editor is not open')
+    const spans = reviewKey.getState(editor.state)?.spans ?? new Map()
+    const start = performance.now()
+    for (const span of spans.values()) editor.view.coordsAtPos(span.from)
+    const exact = performance.now() - start
+    const layouts = performance
+      .getEntriesByName('samstemt:margin-layout')
+      .map((entry) => entry.duration)
+    // Each call hands over the layouts since the last one (the first: those of opening the page).
+    performance.clearMeasures('samstemt:margin-layout')
+    return { cards: document.querySelectorAll('.margin-card').length, exact, layouts }
+  },
   take() {
     const taken = timing.samples
     timing.samples = { local: [], dispatch: [], remote: [], remoteTotal: [], panel: [] }
@@ -208,6 +228,8 @@ async function open(): Promise<PageInfo> {
         body={session(bodyDoc)}
         comments={session(commentsDoc)}
         identity={identity}
+        margin={element('margin')}
+        scroller={document.querySelector<HTMLElement>('.editor-column') ?? document.body}
       />
     </I18nProvider>,
   )

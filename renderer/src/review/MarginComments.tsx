@@ -48,18 +48,55 @@ export function MarginComments(props: {
     setProblem(written.ok ? null : t('review.failed', { reason: problemsText(written.problems) }))
   const drafting = review.draft !== null
 
-  /** Where each highlight starts, px from the top of the margin (the page's top). */
+  /** Each card's line within its paragraph, from when it was last measured exactly (px). */
+  const lineOffsets = useRef(new Map<string, number>())
+  const scrollerRef = useRef(scroller)
+  scrollerRef.current = scroller
+
+  /**
+   * Where each highlight starts, px from the top of the margin (the page's top). Exactly
+   * (view.coordsAtPos) for the threads whose paragraph is near the visible part of the paper;
+   * for the others their paragraph's top plus where in it they were last seen, which costs a
+   * paragraph's box instead of a text measurement each: a thousand exact ones took 21 ms, too
+   * long to do whenever typing pauses (npm run bench -- comments).
+   */
   const measure = useCallback(() => {
     const element = margin.current
     if (element === null || editor.isDestroyed) return
+    performance.mark('samstemt:margin-layout-start')
     const top = element.getBoundingClientRect().top
-    const spans = reviewKey.getState(editor.state)?.spans
+    const box = scrollerRef.current?.getBoundingClientRect()
+    const near =
+      box === undefined
+        ? { from: -Infinity, to: Infinity }
+        : { from: box.top - top - OVERSCAN, to: box.bottom - top + OVERSCAN }
+    const { view } = editor
+    const { doc } = view.state
+    const spans = reviewKey.getState(view.state)?.spans
+    const blocks = new Map<number, number | null>()
+    const blockTop = (start: number) => {
+      let found = blocks.get(start)
+      if (found === undefined) {
+        const dom = view.nodeDOM(start)
+        found = dom instanceof HTMLElement ? dom.getBoundingClientRect().top - top : null
+        blocks.set(start, found)
+      }
+      return found
+    }
     const next = new Map<string, number>()
     const place = (id: string) => {
       const span = spans?.get(id)
-      if (span === undefined) return
+      if (span === undefined || span.from > doc.content.size) return
+      const $from = doc.resolve(span.from)
+      const block = $from.depth > 0 ? blockTop($from.before(1)) : null
       try {
-        next.set(id, editor.view.coordsAtPos(span.from).top - top)
+        if (block !== null && (block < near.from || block > near.to)) {
+          next.set(id, block + (lineOffsets.current.get(id) ?? 0))
+          return
+        }
+        const exact = view.coordsAtPos(span.from).top - top
+        if (block !== null) lineOffsets.current.set(id, exact - block)
+        next.set(id, exact)
       } catch {
         // A position the view cannot place yet (mid-update): measured on the next round.
       }
@@ -67,8 +104,11 @@ export function MarginComments(props: {
     for (const { thread } of threads) place(thread.id)
     if (drafting) place(DRAFT_MARK)
     setWants(next)
+    performance.measure('samstemt:margin-layout', 'samstemt:margin-layout-start')
   }, [editor, threads, drafting])
 
+  const measureRef = useRef(measure)
+  measureRef.current = measure
   useLayoutEffect(measure, [measure])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -110,8 +150,12 @@ export function MarginComments(props: {
       const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top
       setView({ top: -offset, bottom: -offset + scroller.clientHeight })
     }
+    let settle: ReturnType<typeof setTimeout> | undefined
     const onScroll = () => {
       if (frame === 0) frame = requestAnimationFrame(read)
+      // Cards coming into view are placed exactly once the scrolling rests.
+      clearTimeout(settle)
+      settle = setTimeout(() => measureRef.current(), SETTLE_MS / 2)
     }
     read()
     scroller.addEventListener('scroll', onScroll, { passive: true })
@@ -119,6 +163,7 @@ export function MarginComments(props: {
     resized.observe(scroller)
     return () => {
       cancelAnimationFrame(frame)
+      clearTimeout(settle)
       scroller.removeEventListener('scroll', onScroll)
       resized.disconnect()
     }
