@@ -51,8 +51,8 @@ export function ThreadCard(props: {
   const wasEditing = useRef(false)
 
   useEffect(() => {
-    if (review.focus?.target === thread.id) card.current?.focus({ preventScroll: !props.compact })
-  }, [review.focus, thread.id, props.compact])
+    if (review.focus?.target === thread.id) card.current?.focus()
+  }, [review.focus, thread.id])
   // Leaving the edit form, or the delete question, focus goes back to the button that opened it.
   useEffect(() => {
     if (wasEditing.current && !editing) editButton.current?.focus()
@@ -82,7 +82,12 @@ export function ThreadCard(props: {
       <header className="thread-head">
         <AuthorLine author={thread.author} at={thread.createdAt} edited={thread.editedAt} />
       </header>
-      {props.waiting.has(thread.id) && <NotSent />}
+      {/* A closed card in the margin shows no replies: it says so for a waiting reply too. */}
+      {(props.waiting.has(thread.id) ||
+        (!open &&
+          thread.replies.some((reply) => props.waiting.has(`${thread.id}/${reply.id}`)))) && (
+        <NotSent />
+      )}
       {open && (
         <blockquote className={`thread-quote placement-${placement}`}>
           {placement !== 'text' && (
