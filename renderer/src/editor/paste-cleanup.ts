@@ -61,7 +61,9 @@ function wordLists(body: HTMLElement): void {
     const open: { level: number; list: HTMLElement }[] = []
     for (const paragraph of run) {
       const level = Number(listLevel(paragraph)?.[1] ?? '1')
-      const marker = paragraph.querySelector('[style*="mso-list:Ignore" i]')
+      const marker = [...paragraph.querySelectorAll('[style]')].find((element) =>
+        /mso-list:\s*ignore/i.test(styleOf(element)),
+      )
       const ordered = /^\(?([0-9]+|[a-z]|[ivxlcdm]+)[.)]$/i.test(marker?.textContent?.trim() ?? '')
       marker?.remove()
       while ((open.at(-1)?.level ?? 0) > level) open.pop()
