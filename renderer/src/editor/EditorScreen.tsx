@@ -86,6 +86,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         : [],
     [wide, review.threads, filter, review.author.memberId],
   )
+  // The page moves over for the margin only when there is something to show in it.
+  const showMargin = wide && (marginThreads.length > 0 || review.draft !== null)
   const inMargin = useMemo(
     () => new Set(marginThreads.map(({ thread }) => thread.id)),
     [marginThreads],
@@ -219,7 +221,7 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 onEditor={setEditor}
                 onActivateThread={onActivateThread}
                 margin={
-                  wide && editor !== null ? (
+                  showMargin && editor !== null ? (
                     <MarginComments
                       editor={editor}
                       review={review}
