@@ -52,6 +52,10 @@ type Run = {
   opens: number[]
   painted: number[]
   cards: number
+  /** Margin cards drawn; every highlight measured exactly; MarginComments' own layouts (ms). */
+  marginCards: number
+  marginExact: number[]
+  marginLayouts: number[]
   info: PageInfo | null
 }
 const noSamples = (): Samples => ({
@@ -67,6 +71,9 @@ const emptyRun = (): Run => ({
   opens: [],
   painted: [],
   cards: 0,
+  marginCards: 0,
+  marginExact: [],
+  marginLayouts: [],
   info: null,
 })
 const gather = (into: Samples, from: Samples) => {
@@ -133,7 +140,8 @@ export async function main(argv: string[]): Promise<void> {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
 
     const openPage = async (threads: number): Promise<{ page: Page; info: PageInfo }> => {
-      const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } })
+      // Wide enough for the margin beside the page, as the app lays it out from 1,416 px.
+      const context = await browser!.newContext({ viewport: { width: 1600, height: 960 } })
       cleanups.push(() => context.close())
       await isolate(context)
       const page = await context.newPage()
@@ -158,6 +166,11 @@ export async function main(argv: string[]): Promise<void> {
         const run = runs[mode]
         const { page, info } = await openPage(threads)
         run.info = info
+        for (let i = 0; i < 3; i++) {
+          const margin = await page.evaluate(() => window.commentsBench.margin())
+          run.marginCards = margin.cards
+          run.marginExact.push(margin.exact)
+        }
         for (let i = 0; i < opens; i++) {
           const opened = await page.evaluate(() => window.commentsBench.openPanel())
           run.opens.push(opened.dom)
@@ -172,6 +185,9 @@ export async function main(argv: string[]): Promise<void> {
         await page.evaluate(() => window.commentsBench.openPanel())
         gather(run.open, await typeLocal(page, panelKeys))
         if (tracing) await browser.stopTracing()
+        // Typing paused between the phases: the margin laid itself out again each time.
+        const margin = await page.evaluate(() => window.commentsBench.margin())
+        run.marginLayouts.push(...margin.layouts)
         await page.context().close()
       }
     }
@@ -310,6 +326,10 @@ function report(
     'panel open: React per keystroke p50': ms(s.panelP50),
     'panel open: React per keystroke p99': ms(s.panelP99),
     'panel open: local decorations p99': precise(s.openLocalP99),
+    'margin cards drawn': run.marginCards,
+    'margin layout p50': ms(q(run.marginLayouts, 0.5)),
+    'margin layout p99': ms(q(run.marginLayouts, 0.99)),
+    'every highlight exactly (median)': ms(q(run.marginExact, 0.5)),
   })
   printTable(
     'Context: the whole keystroke around the decorations, and typing with the panel open',

@@ -1,7 +1,8 @@
 // npm run bench -- editor [trace.json.gz] [--opens 5] [--keys 600] [--hz 10]
-// The collaborative editor (Tiptap + Collaboration + CollaborationCaret on the relay) against
-// plain Tiptap, in Chromium, in one run, on the final text of a sequential editing trace
-// (automerge-paper: ~105k characters in ~250 paragraphs). See docs/benchmarks.md.
+// The app's collaborative editor (paperExtensions: Collaboration with the typing undo, carets,
+// review, find, paste cleanup; on the relay) against plain Tiptap, in Chromium, in one run, on
+// the final text of a sequential editing trace (automerge-paper: ~105k characters in ~250
+// paragraphs). See docs/benchmarks.md.
 //
 // Open: navigation to the editor's DOM holding the whole paper, timed in the page; first paint is
 // Chromium's first-contentful-paint (the page paints nothing before the editor). Keystrokes: one
@@ -202,7 +203,7 @@ export async function main(argv: string[]): Promise<void> {
     })
     printTable(`Editor: ${characters.toLocaleString('en')}-character paper in Chromium`, [
       row('plain Tiptap (no collaboration)', plain),
-      row('Samstemt: Collaboration + carets, relay, second client typing', collab),
+      row("Samstemt: the app's editor (paperExtensions), relay, second client typing", collab),
     ])
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
     console.log(

@@ -1,6 +1,6 @@
 // The page of `npm run bench -- comments` (bench/comments.ts builds it with Vite and drives it with
-// Playwright): the paper in Tiptap configured as PaperEditor configures it (bodyExtensions,
-// Collaboration, CollaborationCaret, Review) on a body Y.Doc loaded from stored bytes, the threads
+// Playwright): the paper in Tiptap configured as PaperEditor configures it (paperExtensions, with
+// the Review plugin timed) on a body Y.Doc loaded from stored bytes, the threads
 // from a comments Y.Doc (`?threads=0` leaves it empty: the peer), and the side panel beside it
 // with the app's own styles. A second Y.Doc in the page plays the partner whose changes the relay
 // delivers.
@@ -15,17 +15,16 @@ import '../../renderer/src/styles/paper-body.css'
 import '../../renderer/src/styles/review.css'
 import '../../renderer/src/styles/editor.css'
 import { Editor } from '@tiptap/core'
-import { Collaboration } from '@tiptap/extension-collaboration'
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { createRoot } from 'react-dom/client'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { renderCaret, renderSelection } from '../../renderer/src/editor/caret.ts'
+import { paperExtensions } from '../../renderer/src/editor/paper-extensions.ts'
+import { memberColor } from '../../renderer/src/sync/member-color.ts'
 import { I18nProvider } from '../../renderer/src/i18n/I18nContext.tsx'
 import { reviewKey } from '../../renderer/src/review/review-plugin.ts'
 import type { RoomSession } from '../../renderer/src/sync/room-session.ts'
 import type { Identity } from '../../renderer/src/workspace/identity.ts'
-import { BODY_FIELD, bodyExtensions, paperBody, readThreads } from '../../shared/model/index.ts'
+import { paperBody, readThreads } from '../../shared/model/index.ts'
 import type { TypingPoint } from './fixture.ts'
 import { ReviewSide } from './ReviewSide.tsx'
 import { TimedReview, timeDispatch, timing, type Samples } from './timing.ts'
@@ -56,6 +55,12 @@ export type CommentsBenchPage = {
   /** How many samples of a kind are recorded so far. */
   recorded(kind: keyof Samples): number
   frame(): Promise<void>
+  /**
+   * The margin beside the page: how many cards are drawn; what measuring every highlight exactly
+   * would cost (ms: a view.coordsAtPos per thread); and how long MarginComments' own layouts took
+   * since the last call (exact near the visible part, paragraph tops elsewhere).
+   */
+  margin(): { cards: number; exact: number; layouts: number[] }
 }
 
 declare global {
@@ -108,7 +113,8 @@ window.commentsBench = {
   frame,
   async openPanel() {
     const side = element('side')
-    const shown = () => side.querySelector('.thread-list, .review-empty') !== null
+    const shown = () =>
+      side.querySelector('.thread-list, .review-empty, .review-margin-note') !== null
     const inDom = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
         if (!shown()) return
@@ -157,6 +163,19 @@ window.commentsBench = {
     timing.phase = 'idle'
   },
   recorded: (kind) => timing.samples[kind].length,
+  margin() {
+    if (editor === null) throw new Error('the editor is not open')
+    const spans = reviewKey.getState(editor.state)?.spans ?? new Map()
+    const start = performance.now()
+    for (const span of spans.values()) editor.view.coordsAtPos(span.from)
+    const exact = performance.now() - start
+    const layouts = performance
+      .getEntriesByName('samstemt:margin-layout')
+      .map((entry) => entry.duration)
+    // Each call hands over the layouts since the last one (the first: those of opening the page).
+    performance.clearMeasures('samstemt:margin-layout')
+    return { cards: document.querySelectorAll('.margin-card').length, exact, layouts }
+  },
   take() {
     const taken = timing.samples
     timing.samples = { local: [], dispatch: [], remote: [], remoteTotal: [], panel: [] }
@@ -181,26 +200,21 @@ async function open(): Promise<PageInfo> {
   const awareness = new Awareness(bodyDoc)
   editor = new Editor({
     element: element('editor'),
-    extensions: [
-      ...bodyExtensions(),
-      Collaboration.configure({ document: bodyDoc, field: BODY_FIELD }),
-      CollaborationCaret.configure({
-        provider: { awareness },
-        user: {
-          memberId: identity.memberId,
-          name: identity.name,
-          organisation: identity.organisation,
-          color: identity.color,
-        },
-        render: renderCaret,
-        selectionRender: renderSelection,
-      }),
-      TimedReview.configure({
-        bodyDoc,
-        fragment: paperBody(bodyDoc),
-        onActivate: () => undefined,
-      }),
-    ],
+    // The app's editor as PaperEditor makes it, with the Review plugin timed.
+    extensions: paperExtensions({
+      doc: bodyDoc,
+      awareness,
+      user: {
+        memberId: identity.memberId,
+        name: identity.name,
+        organisation: identity.organisation,
+        color: identity.color,
+      },
+      colorOf: memberColor,
+      openLink: () => undefined,
+      onActivateThread: () => undefined,
+      review: TimedReview,
+    }),
     editorProps: { attributes: { id: 'paper-body', class: 'paper-body', spellcheck: 'true' } },
   })
   timeDispatch(editor.view)
@@ -214,6 +228,8 @@ async function open(): Promise<PageInfo> {
         body={session(bodyDoc)}
         comments={session(commentsDoc)}
         identity={identity}
+        margin={element('margin')}
+        scroller={document.querySelector<HTMLElement>('.editor-column') ?? document.body}
       />
     </I18nProvider>,
   )

@@ -1,16 +1,15 @@
 // The page of `npm run bench -- editor` (bench/editor.ts builds it with Vite and drives it with
 // Playwright). `?mode=plain`: Tiptap with the paper's bodyExtensions() and the paper as JSON.
-// `?mode=collab`: the same extensions plus Collaboration and CollaborationCaret as the app's
-// PaperEditor configures them, on a Y.Doc loaded from stored bytes (as the app loads from its
-// local store) and then synced through the relay with y-websocket.
+// `?mode=collab`: the app's editor as PaperEditor makes it (paperExtensions: the same schema plus
+// Collaboration with the typing undo, carets, review, find and paste cleanup), on a Y.Doc loaded
+// from stored bytes (as the app loads from its local store) and then synced through the relay
+// with y-websocket.
 import { Editor } from '@tiptap/core'
-import { Collaboration } from '@tiptap/extension-collaboration'
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { renderCaret, renderSelection } from '../../renderer/src/editor/caret.ts'
-import { BODY_FIELD } from '../../shared/model/paper.ts'
+import { paperExtensions } from '../../renderer/src/editor/paper-extensions.ts'
+import { memberColor } from '../../renderer/src/sync/member-color.ts'
 import { bodyExtensions } from '../../shared/model/schema.ts'
 
 /** What the driver reads through `window.bench`. Times are performance.now() (ms). */
@@ -64,19 +63,18 @@ async function openCollaborative(): Promise<void> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, stored)
   const awareness = new Awareness(doc)
-  const user = { name: 'Anne Berg', organisation: 'NTNU', color: '#7c3aed' }
+  const user = { memberId: 'm-anne', name: 'Anne Berg', organisation: 'NTNU', color: '#7c3aed' }
   const editor = new Editor({
     element: mount,
-    extensions: [
-      ...bodyExtensions(),
-      Collaboration.configure({ document: doc, field: BODY_FIELD }),
-      CollaborationCaret.configure({
-        provider: { awareness },
-        user,
-        render: renderCaret,
-        selectionRender: renderSelection,
-      }),
-    ],
+    // The app's editor as PaperEditor makes it (paperExtensions), with no comments.
+    extensions: paperExtensions({
+      doc,
+      awareness,
+      user,
+      colorOf: memberColor,
+      openLink: () => undefined,
+      onActivateThread: () => undefined,
+    }),
   })
   bench.opened = await whenOpen(editor)
   const provider = new WebsocketProvider(params.get('relay') ?? '', params.get('room') ?? '', doc, {

@@ -3,12 +3,18 @@ import { validateRequest } from '../../shared/ipc/index.ts'
 import type { ExportService } from './export-service.ts'
 import { ok, toHostError } from './host-error.ts'
 import type { HostServices } from './host-services.ts'
+import { browserSpelling, type SpellingService } from './spelling.ts'
 
 /**
  * The contract, implemented once for Electron's IPC and the preview's bridge alike; only the
- * exporter (save dialog and printer) differs between the two.
+ * exporter (save dialog and printer) and spell checking (Electron's session, or the browser's
+ * own) differ between the two.
  */
-export function createHostHandlers(services: HostServices, exporter: ExportService) {
+export function createHostHandlers(
+  services: HostServices,
+  exporter: ExportService,
+  spelling: SpellingService = browserSpelling,
+) {
   const { workspaces, settings, store, log } = services
   return {
     'app/info': async () => ok(services.info()),
@@ -36,6 +42,7 @@ export function createHostHandlers(services: HostServices, exporter: ExportServi
       log.write(level, message, { source: 'renderer' })
       return ok(null)
     },
+    'spelling/language': ({ language }) => spelling.setLanguage(language),
   } satisfies HostImplementation
 }
 

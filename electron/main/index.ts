@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, session, type BrowserWindow } from 'electron'
 import { APP_ORIGIN } from '../host/app-files.ts'
 import { EventOutbox } from '../host/event-outbox.ts'
 import { createHostHandlers } from '../host/host-handlers.ts'
@@ -13,6 +13,7 @@ import { setupLifecycle } from './lifecycle.ts'
 import { applyMenu } from './menu.ts'
 import { safeStorageBox } from './secret-box.ts'
 import { createMainWindow, showWindow } from './secure-window.ts'
+import { setupContextMenu, setupSpelling } from './spelling.ts'
 import { setupWebSecurity } from './web-security.ts'
 import { connectWindowEvents } from './window-events.ts'
 
@@ -45,12 +46,14 @@ async function start(): Promise<BrowserWindow | null> {
   setupWebSecurity(trusted, services.log)
   setupAppProtocol(RENDERER, () => contentSecurityPolicy(services.registry.relays()))
   const exporter = createAppExporter(services, () => window)
-  setupIpc(createHostHandlers(services, exporter), services, (event) =>
+  const spelling = setupSpelling(session.defaultSession, services.log)
+  setupIpc(createHostHandlers(services, exporter, spelling), services, (event) =>
     isTrustedSender(event, () => window, trusted),
   )
   const ready = createMainWindow(services, PRELOAD)
   window = ready
   connectWindowEvents(ready, outbox)
+  setupContextMenu(ready, spelling, () => services.settings.get().language)
   const menu = () =>
     applyMenu({
       platform: process.platform,

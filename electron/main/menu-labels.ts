@@ -24,6 +24,9 @@ export type MenuLabels = {
   help: string
   showLog: string
   about: string
+  /** The context menu on a misspelled word. */
+  noSuggestions: string
+  addToDictionary: string
 }
 
 export const MENU_LABELS: Record<Settings['language'], MenuLabels> = {
@@ -50,6 +53,8 @@ export const MENU_LABELS: Record<Settings['language'], MenuLabels> = {
     help: 'Help',
     showLog: 'Show log file',
     about: 'About Samstemt',
+    noSuggestions: 'No spelling suggestions',
+    addToDictionary: 'Add to dictionary',
   },
   nb: {
     file: 'Fil',
@@ -74,5 +79,7 @@ export const MENU_LABELS: Record<Settings['language'], MenuLabels> = {
     help: 'Hjelp',
     showLog: 'Vis loggfil',
     about: 'Om Samstemt',
+    noSuggestions: 'Ingen forslag til stavemåte',
+    addToDictionary: 'Legg til i ordlisten',
   },
 }

@@ -21,7 +21,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { installPlatform } from './platform/index.ts'
+import { applyPaperTokens } from './styles/paper-tokens.ts'
 
+applyPaperTokens(document.documentElement)
 const root = document.getElementById('root')
 if (root) {
   // Electron's preload has put the host API on the window; in a browser this installs the bridge.

@@ -1,4 +1,5 @@
 import type { ExportFont } from './types.ts'
+import { PAPER_COLORS, PAPER_TYPE as T } from './typography.ts'
 
 // Font names as @fontsource-variable declares them, so the renderer (which loads those packages)
 // and an exported file with embedded fonts resolve the same faces.
@@ -6,9 +7,9 @@ const FAMILY = { sans: 'Inter Variable', serif: 'Source Serif 4 Variable' } as c
 const SANS = `'${FAMILY.sans}', 'Inter', 'Helvetica Neue', Arial, sans-serif`
 const SERIF = `'${FAMILY.serif}', 'Source Serif 4', Georgia, 'Times New Roman', serif`
 
-const ACCENT = '#1f4e79'
-const INK = '#1b1f24'
-const MUTED = '#5b6470'
+const ACCENT = PAPER_COLORS.accent
+const INK = PAPER_COLORS.ink
+const MUTED = PAPER_COLORS.muted
 
 /** `@font-face` rules for the fonts the caller embedded. */
 export function fontFaces(fonts: readonly ExportFont[]): string {
@@ -55,33 +56,33 @@ export function houseCss(options: { footer: string; screen: boolean }): string {
 }
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;font-family:${SERIF};font-size:10.5pt;line-height:1.5;color:${INK};
+body{margin:0;font-family:${SERIF};font-size:${T.body.size}pt;line-height:${T.body.lineHeight};color:${INK};
   font-variant-numeric:oldstyle-nums proportional-nums;hyphens:auto;text-rendering:optimizeLegibility}
 ${screen}
-.title-block{border-top:5pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
+.title-block{border-top:${T.title.rule}pt solid ${ACCENT};padding-top:12pt;margin-bottom:18pt}
 .kind{font:600 8.5pt/1.2 ${SANS};letter-spacing:.08em;text-transform:uppercase;color:${ACCENT};margin:0 0 8pt}
-h1{font:700 22pt/1.15 ${SANS};letter-spacing:-.01em;margin:0 0 14pt;color:${INK}}
+h1{font:${T.title.weight} ${T.title.size}pt/${T.title.lineHeight} ${SANS};letter-spacing:-.01em;margin:0 0 ${T.title.after}pt;color:${INK}}
 .recipients{font:9.5pt/1.45 ${SANS};color:${INK};margin:0;padding-left:2.2em;text-indent:-2.2em}
 .recipients .label{font-weight:600;margin-right:.3em}
 .dateline,.version{font:9.5pt/1.45 ${SANS};color:${MUTED};margin:4pt 0 0}
 .redline-note{font:600 9.5pt/1.45 ${SANS};color:#8a1c1c;margin:6pt 0 0}
-h2,h3,h4,h5,h6{font-family:${SANS};color:${INK};break-after:avoid;page-break-after:avoid;margin:16pt 0 5pt}
-h2{font-size:13.5pt;font-weight:650;line-height:1.25;color:${ACCENT}}
-h3{font-size:11.5pt;font-weight:650;line-height:1.3}
-h4,h5,h6{font-size:10.5pt;font-weight:600;line-height:1.35}
-p{margin:0 0 7pt;orphans:3;widows:3}
-ul,ol{margin:0 0 7pt;padding-left:17pt}
-li{margin:0 0 3pt}
-li>p{margin:0 0 3pt}
-li>ul,li>ol{margin:3pt 0 0}
+h2,h3,h4,h5,h6{font-family:${SANS};color:${INK};break-after:avoid;page-break-after:avoid;margin:${T.headingBefore}pt 0 ${T.headingAfter}pt}
+h2{font-size:${T.h2.size}pt;font-weight:${T.h2.weight};line-height:${T.h2.lineHeight};color:${PAPER_COLORS[T.h2.color]}}
+h3{font-size:${T.h3.size}pt;font-weight:${T.h3.weight};line-height:${T.h3.lineHeight}}
+h4,h5,h6{font-size:${T.h4.size}pt;font-weight:${T.h4.weight};line-height:${T.h4.lineHeight}}
+p{margin:0 0 ${T.paragraphAfter}pt;orphans:3;widows:3}
+ul,ol{margin:0 0 ${T.paragraphAfter}pt;padding-left:${T.listIndent}pt}
+li{margin:0 0 ${T.listItemAfter}pt}
+li>p{margin:0 0 ${T.listItemAfter}pt}
+li>ul,li>ol{margin:${T.listItemAfter}pt 0 0}
 a{color:${ACCENT};text-decoration:underline;text-decoration-thickness:.5pt;text-underline-offset:1.5pt}
 blockquote{margin:0 0 8pt;padding:2pt 0 2pt 12pt;border-left:2pt solid #c5cdd6;color:#3a414a;font-style:italic}
 code{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.88em;background:#f1f3f5;padding:0 2pt;border-radius:2pt}
 pre{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:8.5pt;line-height:1.45;background:#f4f6f8;border:.5pt solid #dde2e7;padding:7pt 9pt;white-space:pre-wrap;margin:0 0 8pt}
 pre code{background:none;padding:0;font-size:inherit}
 hr{border:0;border-top:.75pt solid #c5cdd6;margin:12pt 0}
-table{border-collapse:collapse;width:100%;margin:4pt 0 10pt;font-size:9.5pt;line-height:1.4;break-inside:auto}
-th,td{border:.5pt solid #b8c1cb;padding:4pt 6pt;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:${T.table.before}pt 0 ${T.table.after}pt;font-size:${T.table.size}pt;line-height:${T.table.lineHeight};break-inside:auto}
+th,td{border:.5pt solid #b8c1cb;padding:${T.table.cellY}pt ${T.table.cellX}pt;text-align:left;vertical-align:top}
 th{font-family:${SANS};font-weight:600;background:#e9eef4}
 td>p:last-child,th>p:last-child{margin-bottom:0}
 tr{break-inside:avoid}

@@ -27,6 +27,7 @@ export const enReview = {
   'review.composer.suggest': 'Suggest new wording',
   'review.composer.suggestion': 'Replace with',
   'review.composer.submit': 'Add comment',
+  'review.composer.submitSuggestion': 'Suggest',
   'review.composer.cancel': 'Cancel',
   'review.composer.empty': 'Write a comment or the new wording.',
 
@@ -65,6 +66,15 @@ export const enReview = {
   'review.suggestion.applyAnyway': 'Replace the text now',
   'review.suggestion.gone':
     'The text this suggestion was for has been deleted, so it cannot be applied. Reject it, or reply.',
+
+  'review.thread.notSent': 'Not sent yet',
+  'review.thread.notSentHint':
+    'Saved on this computer. It goes to the others as soon as the relay can be reached.',
+  'review.margin.label': 'Comments beside the text',
+  'review.margin.elsewhere': {
+    one: '{count} comment is shown beside its text.',
+    other: '{count} comments are shown beside their text.',
+  },
 
   'review.waiting': {
     one: '{count} comment waiting for the relay',

@@ -23,8 +23,6 @@ export const enWorkspace = {
   'toolbar.shortcut': '{label} ({keys})',
   'toolbar.bold': 'Bold',
   'toolbar.italic': 'Italic',
-  'toolbar.heading2': 'Heading',
-  'toolbar.heading3': 'Subheading',
   'toolbar.bulletList': 'Bulleted list',
   'toolbar.orderedList': 'Numbered list',
   'toolbar.link': 'Link',

@@ -29,6 +29,7 @@ export const nbReview: Messages<'review'> = {
   'review.composer.text': 'Kommentar',
   'review.composer.suggest': 'Foreslå ny ordlyd',
   'review.composer.suggestion': 'Erstatt med',
+  'review.composer.submitSuggestion': 'Foreslå',
   'review.composer.submit': 'Legg til kommentar',
   'review.composer.cancel': 'Avbryt',
   'review.composer.empty': 'Skriv en kommentar eller den nye ordlyden.',
@@ -68,6 +69,15 @@ export const nbReview: Messages<'review'> = {
   'review.suggestion.applyAnyway': 'Erstatt teksten nå',
   'review.suggestion.gone':
     'Teksten forslaget gjaldt er slettet, så det kan ikke brukes. Avvis det, eller svar.',
+
+  'review.thread.notSent': 'Ikke sendt ennå',
+  'review.thread.notSentHint':
+    'Lagret på denne maskinen. Sendes til de andre så snart reléserveren kan nås.',
+  'review.margin.label': 'Kommentarer ved teksten',
+  'review.margin.elsewhere': {
+    one: '{count} kommentar vises ved teksten sin.',
+    other: '{count} kommentarer vises ved teksten sin.',
+  },
 
   'review.waiting': {
     one: '{count} kommentar venter på reléserveren',

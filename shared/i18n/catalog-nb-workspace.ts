@@ -25,8 +25,6 @@ export const nbWorkspace: Messages<'workspace'> = {
   'toolbar.shortcut': '{label} ({keys})',
   'toolbar.bold': 'Fet',
   'toolbar.italic': 'Kursiv',
-  'toolbar.heading2': 'Overskrift',
-  'toolbar.heading3': 'Underoverskrift',
   'toolbar.bulletList': 'Punktliste',
   'toolbar.orderedList': 'Nummerert liste',
   'toolbar.link': 'Lenke',

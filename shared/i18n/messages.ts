@@ -2,6 +2,7 @@ import type { en } from './catalog-en.ts'
 import type { enReview } from './catalog-en-review.ts'
 import type { enWorkflow } from './catalog-en-workflow.ts'
 import type { enWorkspace } from './catalog-en-workspace.ts'
+import type { enWriting } from './catalog-en-writing.ts'
 
 /** A text whose form depends on a count; the categories are those of `Intl.PluralRules`. */
 export type Plural = {
@@ -16,13 +17,18 @@ type Parts = {
   workspace: typeof enWorkspace
   review: typeof enReview
   workflow: typeof enWorkflow
+  writing: typeof enWriting
 }
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
 /** What another language must provide for a part of the catalog: every English key, same kind. */
 export type Messages<Part extends keyof Parts> = Shape<Parts[Part]>
 
-type English = Parts['app'] & Parts['workspace'] & Parts['review'] & Parts['workflow']
+type English = Parts['app'] &
+  Parts['workspace'] &
+  Parts['review'] &
+  Parts['workflow'] &
+  Parts['writing']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

@@ -104,6 +104,9 @@ export type ExportStage = 'preparing' | 'rendering' | 'printing' | 'writing' | '
 
 export type ExportProgress = { stage: ExportStage }
 
+/** The languages spelling is checked in: a paper's language. */
+export type SpellingLanguage = 'nb' | 'en'
+
 /** Request/response calls, renderer -> host. Every handler returns a Result. */
 export type HostHandlers = {
   'app/info': () => AppInfo
@@ -137,6 +140,11 @@ export type HostHandlers = {
   'export/save': (req: ExportRequest) => ExportSaved
   /** Appends to the host log file. */
   'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
+  /**
+   * Checks spelling in this language from now on (the open paper's), with the dictionaries the
+   * host has; the languages it set, none where the platform chooses by itself (macOS, a browser).
+   */
+  'spelling/language': (req: { language: SpellingLanguage }) => { languages: string[] }
 }
 
 /** Pushed host -> renderer. */

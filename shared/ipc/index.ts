@@ -17,6 +17,7 @@ export type {
   Result,
   SamstemtApi,
   Settings,
+  SpellingLanguage,
   StoredUpdates,
   WorkspaceEntry,
 } from './contract.ts'

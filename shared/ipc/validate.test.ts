@@ -96,6 +96,7 @@ const valid: Record<Channel, unknown> = {
   'store/confirm': { doc: 'smart-cities/paper/p1', stateVector: new Uint8Array([1, 7, 3]) },
   'export/save': exportRequest(),
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
+  'spelling/language': { language: 'nb' },
 }
 
 function refusal(channel: unknown, payload: unknown): string {
@@ -137,6 +138,7 @@ describe('validateRequest', () => {
     expect(refusal('workspaces/join', [link])).toContain('must be an object')
     expect(refusal('log/write', { level: 'debug', message: 'x' })).toContain('one of info, warn')
     expect(refusal('settings/update', { language: 'sv' })).toContain('one of nb, en')
+    expect(refusal('spelling/language', { language: 'nn' })).toContain('one of nb, en')
     expect(refusal('settings/update', { theme: 'dark' })).toContain('theme is not expected')
     expect(refusal('settings/update', { lastWorkspace: '../x' })).toContain('must be an id')
   })

@@ -47,6 +47,7 @@ const requests: Record<Channel, Check> = {
     level: oneOf(['info', 'warn', 'error']),
     message: string(LIMITS.logChars),
   }),
+  'spelling/language': object({ language: oneOf(['nb', 'en']) }),
 }
 
 const events: Record<HostEvent, Check> = {

@@ -59,7 +59,7 @@ export { readBodyJSON, writeTemplateToBody } from './body.ts'
 export { initPaper } from './new-paper.ts'
 export { SUGGESTION_OUTCOMES, type SuggestionDecision, type SuggestionOutcome } from './comments.ts'
 export { decideSuggestion, type NewDecision } from './comment-writes.ts'
-export { waitingComments } from './comment-sync.ts'
+export { waitingCommentIds, waitingComments } from './comment-sync.ts'
 export {
   canonicalJson,
   contentHash,

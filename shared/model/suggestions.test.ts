@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createAnchor } from './anchor.ts'
 import { threadRights } from '../policy/comments.ts'
-import { waitingComments } from './comment-sync.ts'
+import { waitingCommentIds, waitingComments } from './comment-sync.ts'
 import {
   addReply,
   addThread,
@@ -127,5 +127,14 @@ describe('comments waiting for the relay', () => {
 
   it('counts nothing in a doc without threads', () => {
     expect(waitingComments(new Y.Doc(), new Map())).toBe(0)
+  })
+
+  it('names each waiting thread and reply, so each card can say it is not sent yet', () => {
+    const { doc, id } = commentsWithSuggestion()
+    const committed = committedNow(doc)
+    const reply = value(addReply(doc, id, { author: editor, text: 'Done' }))
+    expect([...waitingCommentIds(doc, committed)]).toEqual([`${id}/${reply}`])
+    expect([...waitingCommentIds(doc, new Map())].sort()).toEqual([id, `${id}/${reply}`].sort())
+    expect(waitingCommentIds(doc, committedNow(doc)).size).toBe(0)
   })
 })

@@ -102,7 +102,10 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await page.getByRole('button', { name: nb('workflow.move.final') }).click()
       await check.getByRole('button', { name: nb('check.anyway.final') }).click()
       await page.getByText(nb('editor.readOnly.final')).waitFor()
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('workflow-status')
+      // Focus goes to the new status, which a screen reader then reads out.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.className))
+        .toBe('workflow-current')
       const history = page.locator('.workflow-history')
       await history.locator('summary').click()
       const override = history.locator('.workflow-override').first()

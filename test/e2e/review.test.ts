@@ -46,7 +46,8 @@ async function comment(page: Page, text: string, options: { on: string; suggest:
   await composer.getByLabel(nb('review.composer.text')).fill(text)
   await composer.getByLabel(nb('review.composer.suggest')).check()
   await composer.getByLabel(nb('review.composer.suggestion')).fill(options.suggest)
-  await composer.getByRole('button', { name: nb('review.composer.submit') }).click()
+  // Suggesting new wording, the button says what it does.
+  await composer.getByRole('button', { name: nb('review.composer.submitSuggestion') }).click()
   await composer.waitFor({ state: 'detached' })
 }
 

@@ -24,6 +24,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   readonly sent: { channel: string; payload: unknown }[] = []
   readonly reload = vi.fn()
+  readonly replaceMisspelling = vi.fn((_word: string) => undefined)
   /** webContents.printToPDF: what the test set in `electron().printToPDF`. */
   readonly printToPDF = vi.fn((options: Record<string, unknown>) =>
     electron().printToPDF(this, options),
@@ -165,6 +166,15 @@ function createState() {
       _options: Record<string, unknown>,
     ): Promise<Buffer> => Buffer.from('%PDF-1.7\n% printed by the mock\n'),
     sessions: new Map<string, FakeSession>(),
+    /** The default session's spell checker, as main set it up. */
+    spelling: {
+      available: ['en-GB', 'en-US', 'nb', 'sv'] as string[],
+      languages: [] as string[],
+      downloadUrl: null as string | null,
+      added: [] as string[],
+    },
+    /** Context menus main popped up, with their templates. */
+    popups: [] as { template: unknown[]; options: unknown }[],
   }
 }
 
@@ -208,6 +218,17 @@ export const electronModule = {
       setPermissionRequestHandler: (handler: Handler) => (electron().permissionRequest = handler),
       setPermissionCheckHandler: (handler: Handler) => (electron().permissionCheck = handler),
       setDevicePermissionHandler: (handler: Handler) => (electron().devicePermission = handler),
+      get availableSpellCheckerLanguages() {
+        return [...electron().spelling.available]
+      },
+      setSpellCheckerLanguages: (languages: string[]) =>
+        (electron().spelling.languages = languages),
+      setSpellCheckerDictionaryDownloadURL: (url: string) =>
+        (electron().spelling.downloadUrl = url),
+      addWordToSpellCheckerDictionary: (word: string) => {
+        electron().spelling.added.push(word)
+        return true
+      },
     },
   },
   shell: {
@@ -215,7 +236,10 @@ export const electronModule = {
     showItemInFolder: (path: string) => electron().showItemInFolder(path),
   },
   Menu: {
-    buildFromTemplate: (template: unknown[]) => ({ template }),
+    buildFromTemplate: (template: unknown[]) => ({
+      template,
+      popup: (options: unknown) => electron().popups.push({ template, options }),
+    }),
     setApplicationMenu: (menu: { template: unknown[] }) => (electron().menu = menu),
   },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

@@ -1,10 +1,11 @@
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   isLocked,
   observePaperMeta,
   readPaperMeta,
+  writePaperMeta,
   type PaperMeta,
   type Version,
 } from '../../../shared/model/index.ts'
@@ -14,11 +15,15 @@ import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { StatusBadge } from '../library/StatusBadge.tsx'
 import { reviewCommand } from '../review/review-keys.ts'
+import { MarginComments } from '../review/MarginComments.tsx'
 import { ReviewPanel } from '../review/ReviewPanel.tsx'
+import { filterThreads, type ThreadFilter } from '../review/thread-order.ts'
 import { useWaitingComments } from '../review/use-comments.ts'
 import { useReview } from '../review/use-review.ts'
 import { StatusBar } from '../status/StatusBar.tsx'
+import { MemberColors, usePresenceColors } from '../sync/member-colors.ts'
 import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
+import { problemsText } from '../ui/error-text.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { awarenessUser, mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
@@ -28,9 +33,18 @@ import { useCurrentHash, useWorkflow } from '../workflow/use-workflow.ts'
 import { useVersionActions } from '../workflow/use-version-actions.ts'
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx'
 import { MetaPanel } from './MetaPanel.tsx'
+import { PageTitle } from './PageTitle.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
+import { useWidth } from './use-width.ts'
+
+/**
+ * The editor column's width (px) from which the threads go into the margin beside the page: the
+ * page (46rem), the gap, the margin (16rem) and the column's padding. Narrower, the side panel
+ * lists them.
+ */
+export const MARGIN_FROM_PX = 736 + 16 + 256 + 2 * 20
 
 const read = (doc: Y.Doc) => readPaperMeta(doc).value
 const observe = (doc: Y.Doc, listener: () => void) => observePaperMeta(doc, listener)
@@ -56,6 +70,29 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const [tab, setTab] = useState<SideTab>(props.fresh ? 'details' : 'comments')
   const review = useReview({ editor, body: session, comments, identity })
   const waiting = useWaitingComments(comments)
+  const [filter, setFilter] = useState<ThreadFilter>({
+    state: 'open',
+    organisation: '',
+    mine: false,
+  })
+  const [column, setColumn] = useState<HTMLDivElement | null>(null)
+  const wide = useWidth(column) >= MARGIN_FROM_PX
+  // On a wide window the open threads in the text are beside it; the side panel has the rest.
+  const marginThreads = useMemo(
+    () =>
+      wide
+        ? filterThreads(review.threads, filter, review.author.memberId).filter(
+            ({ thread, placement }) => thread.state === 'open' && placement === 'text',
+          )
+        : [],
+    [wide, review.threads, filter, review.author.memberId],
+  )
+  // The page moves over for the margin only when there is something to show in it.
+  const showMargin = wide && (marginThreads.length > 0 || review.draft !== null)
+  const inMargin = useMemo(
+    () => new Set(marginThreads.map(({ thread }) => thread.id)),
+    [marginThreads],
+  )
 
   const reviewer = !mayWrite(identity, 'paper')
   // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
@@ -75,157 +112,210 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     [api, coordinator],
   )
   const title = meta?.title.trim() || t('library.untitled')
+  const colorOf = usePresenceColors(session)
+  const [titleProblem, setTitleProblem] = useState<string | null>(null)
+  const writeTitle = useCallback(
+    (next: string) => {
+      if (session === null) return
+      const written = writePaperMeta(session.doc, { title: next })
+      setTitleProblem(written.ok ? null : problemsText(written.problems))
+    },
+    [session],
+  )
   const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
 
   const { startDraft, step, activate } = review
   const onActivateThread = useCallback(
     (id: string) => {
-      setTab('comments')
+      // In the margin the card is beside the highlight already; in the side panel, show it.
+      if (!wide) setTab('comments')
       activate(id)
-      document
-        .querySelector(`[data-thread-card="${CSS.escape(id)}"]`)
-        ?.scrollIntoView({ block: 'nearest' })
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-thread-card="${CSS.escape(id)}"]`)
+          ?.scrollIntoView({ block: 'nearest' }),
+      )
     },
-    [activate],
+    [activate, wide],
   )
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = reviewCommand(event)
       if (command === null) return
       event.preventDefault()
-      setTab('comments')
+      if (!wide) setTab('comments')
       if (command === 'add') startDraft()
       else step(command === 'next' ? 1 : -1)
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [startDraft, step])
+  }, [startDraft, step, wide])
   useEffect(() => {
-    if (review.draft !== null || review.needsSelection) setTab('comments')
-  }, [review.draft, review.needsSelection])
+    if ((review.draft !== null && !wide) || review.needsSelection) setTab('comments')
+  }, [review.draft, review.needsSelection, wide])
 
   return (
-    <main id="main" className="screen editor-screen" tabIndex={-1}>
-      <div className="editor-head">
-        <button type="button" className="btn btn-quiet" onClick={() => workspace.openPaper(null)}>
-          <Icon name="back" />
-          {t('editor.back')}
-        </button>
-        <span className="editor-head-title" aria-hidden="true">
-          {title}
-        </span>
-        {meta && <StatusBadge status={workflow.status} />}
-        {meta?.deadline && (
-          <span className="editor-head-deadline">
-            {t('meta.deadline')}: {format.isoDate(meta.deadline)}
-          </span>
-        )}
-        {coordinator && session && (
-          <button
-            type="button"
-            className="btn btn-secondary btn-small editor-head-export"
-            onClick={() => setExporting({ version: null })}
-          >
-            <Icon name="download" size={16} />
-            {t('export.open')}
+    <MemberColors.Provider value={colorOf}>
+      <main id="main" className="screen editor-screen" tabIndex={-1}>
+        <div className="editor-head">
+          <button type="button" className="btn btn-quiet" onClick={() => workspace.openPaper(null)}>
+            <Icon name="back" />
+            {t('editor.back')}
           </button>
-        )}
-      </div>
-      {status.connection === 'revoked' && (
-        <p className="notice notice-error read-only-note">
-          <Icon name="lock" className="notice-icon" />
-          {t('connection.revoked')}
-        </p>
-      )}
-      {status.connection === 'damaged' && (
-        <p className="notice notice-error read-only-note" role="alert">
-          <Icon name="alert" className="notice-icon" />
-          {t('connection.damaged')}
-        </p>
-      )}
-      {(reviewer || final) && status.connection !== 'revoked' && (
-        <p className="notice notice-info read-only-note">
-          <Icon name="lock" className="notice-icon" />
-          {reviewer
-            ? t('editor.readOnly.reviewer')
-            : workflow.status === 'sent'
-              ? t('editor.readOnly.sent')
-              : t('editor.readOnly.final')}
-        </p>
-      )}
-      <div className="editor-layout">
-        <div className="editor-column">
-          {session && status.loaded && meta ? (
-            <PaperEditor
-              session={session}
-              user={awarenessUser(identity)}
-              editable={editable}
-              language={meta.language}
-              title={title}
-              onWords={setWords}
-              onEditor={setEditor}
-              onActivateThread={onActivateThread}
-            />
-          ) : (
-            <p className="loading" role="status">
-              <span className="spinner" aria-hidden="true" />
-              {t('editor.loading')}
-            </p>
+          <span className="editor-head-title" aria-hidden="true">
+            {title}
+          </span>
+          {meta && <StatusBadge status={workflow.status} />}
+          {meta?.deadline && (
+            <span className="editor-head-deadline">
+              {t('meta.deadline')}: {format.isoDate(meta.deadline)}
+            </span>
+          )}
+          {coordinator && session && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small editor-head-export"
+              onClick={() => setExporting({ version: null })}
+            >
+              <Icon name="download" size={16} />
+              {t('export.open')}
+            </button>
           )}
         </div>
-        <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
-          {tab === 'comments' ? (
-            <ReviewPanel review={review} role={identity.role} bodyLocked={!editable} />
-          ) : tab === 'workflow' ? (
-            <WorkflowPanel
-              workflow={workflow}
-              workflowSession={workflowSession}
-              index={workspace.index}
-              paperId={props.paperId}
-              author={review.author}
-              coordinator={coordinator}
-              recipients={meta?.recipients ?? []}
-              paper={session?.doc ?? null}
-              comments={comments?.doc ?? null}
-              created={meta?.created ?? null}
-              currentHash={currentHash}
-              actions={versions.actions}
-            />
-          ) : (
-            session &&
-            meta && (
-              <MetaPanel
+        {status.connection === 'revoked' && (
+          <p className="notice notice-error read-only-note">
+            <Icon name="lock" className="notice-icon" />
+            {t('connection.revoked')}
+          </p>
+        )}
+        {status.connection === 'damaged' && (
+          <p className="notice notice-error read-only-note" role="alert">
+            <Icon name="alert" className="notice-icon" />
+            {t('connection.damaged')}
+          </p>
+        )}
+        {(reviewer || final) && status.connection !== 'revoked' && (
+          <p className="notice notice-info read-only-note">
+            <Icon name="lock" className="notice-icon" />
+            {reviewer
+              ? t('editor.readOnly.reviewer')
+              : workflow.status === 'sent'
+                ? t('editor.readOnly.sent')
+                : t('editor.readOnly.final')}
+          </p>
+        )}
+        <div className="editor-layout">
+          <div className="editor-column" ref={setColumn}>
+            {session && status.loaded && meta ? (
+              <PaperEditor
                 session={session}
-                meta={meta}
+                user={awarenessUser(identity)}
+                colorOf={colorOf}
                 editable={editable}
-                focusTitle={props.fresh && editable}
-                status={workflow.status}
+                language={meta.language}
+                title={
+                  <>
+                    <PageTitle
+                      value={meta.title}
+                      placeholder={t('title.placeholder')}
+                      editable={editable}
+                      onCommit={writeTitle}
+                      onLeave={() => editor?.commands.focus('start')}
+                    />
+                    {titleProblem !== null && (
+                      <p className="field-error" role="alert">
+                        {t('meta.notSaved', { reason: titleProblem })}
+                      </p>
+                    )}
+                  </>
+                }
+                onWords={setWords}
+                onEditor={setEditor}
+                onActivateThread={onActivateThread}
+                margin={
+                  showMargin && editor !== null ? (
+                    <MarginComments
+                      editor={editor}
+                      review={review}
+                      threads={marginThreads}
+                      role={identity.role}
+                      bodyLocked={!editable}
+                      waiting={waiting}
+                      scroller={column}
+                    />
+                  ) : undefined
+                }
               />
-            )
+            ) : (
+              <p className="loading" role="status">
+                <span className="spinner" aria-hidden="true" />
+                {t('editor.loading')}
+              </p>
+            )}
+          </div>
+          <SideTabs tab={tab} onTab={setTab} openComments={openCount}>
+            {tab === 'comments' ? (
+              <ReviewPanel
+                review={review}
+                role={identity.role}
+                bodyLocked={!editable}
+                waiting={waiting}
+                filter={filter}
+                onFilter={setFilter}
+                inMargin={inMargin}
+                composerInMargin={wide}
+              />
+            ) : tab === 'workflow' ? (
+              <WorkflowPanel
+                workflow={workflow}
+                workflowSession={workflowSession}
+                index={workspace.index}
+                paperId={props.paperId}
+                author={review.author}
+                coordinator={coordinator}
+                recipients={meta?.recipients ?? []}
+                paper={session?.doc ?? null}
+                comments={comments?.doc ?? null}
+                created={meta?.created ?? null}
+                currentHash={currentHash}
+                actions={versions.actions}
+              />
+            ) : (
+              session &&
+              meta && (
+                <MetaPanel
+                  session={session}
+                  meta={meta}
+                  editable={editable}
+                  focusTitle={props.fresh && editable}
+                  status={workflow.status}
+                />
+              )
+            )}
+          </SideTabs>
+        </div>
+        {exporting !== null && session && (
+          <ExportDialog
+            paper={session.doc}
+            comments={comments?.doc ?? null}
+            workflow={workflow}
+            initialVersion={exporting.version}
+            onClose={() => setExporting(null)}
+          />
+        )}
+        {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
+        <StatusBar session={session}>
+          {waiting.size > 0 && (
+            <span className="status-item comments-waiting">
+              <Icon name="comment" size={16} />
+              {t('review.waiting', { count: waiting.size })}
+            </span>
           )}
-        </SideTabs>
-      </div>
-      {exporting !== null && session && (
-        <ExportDialog
-          paper={session.doc}
-          comments={comments?.doc ?? null}
-          workflow={workflow}
-          initialVersion={exporting.version}
-          onClose={() => setExporting(null)}
-        />
-      )}
-      {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}
-      <StatusBar session={session}>
-        {waiting > 0 && (
-          <span className="status-item comments-waiting">
-            <Icon name="comment" size={16} />
-            {t('review.waiting', { count: waiting })}
-          </span>
-        )}
-        {words !== null && (
-          <span className="status-item word-count">{t('editor.words', { count: words })}</span>
-        )}
-      </StatusBar>
-    </main>
+          {words !== null && (
+            <span className="status-item word-count">{t('editor.words', { count: words })}</span>
+          )}
+        </StatusBar>
+      </main>
+    </MemberColors.Provider>
   )
 }

@@ -1,77 +1,67 @@
-import { Extension } from '@tiptap/core'
-import { Collaboration } from '@tiptap/extension-collaboration'
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useRef, useState } from 'react'
-import { BODY_FIELD, bodyExtensions, paperBody } from '../../../shared/model/index.ts'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { PaperLanguage } from '../../../shared/model/index.ts'
+import { call } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
-import { Review } from '../review/review-plugin.ts'
 import type { AwarenessUser } from '../sync/presence.ts'
 import type { RoomSession } from '../sync/room-session.ts'
-import { renderCaret, renderSelection } from './caret.ts'
+import type { ColorOf } from '../sync/member-colors.ts'
+import { FindBar, type FindMode } from './FindBar.tsx'
 import { LinkDialog } from './LinkDialog.tsx'
+import { paperExtensions } from './paper-extensions.ts'
+import { isMac } from './text-tools.ts'
 import { countWords } from './text-tools.ts'
 import { Toolbar } from './Toolbar.tsx'
 
-/**
- * Ctrl/⌘+K opens the link dialog; Alt+F10 moves to the toolbar (Tab indents lists, so it cannot).
- * Adds no schema, so papers stay exactly as bodyExtensions() defines them.
- */
-const EditorKeys = Extension.create<{ openLink: () => void }>({
-  name: 'samstemtKeys',
-  addOptions: () => ({ openLink: () => undefined }),
-  addKeyboardShortcuts() {
-    return {
-      'Mod-k': () => (this.options.openLink(), true),
-      'Alt-F10': () => {
-        const toolbar = this.editor.view.dom.closest('.paper-editor')?.querySelector('.toolbar')
-        toolbar?.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
-        return toolbar !== null && toolbar !== undefined
-      },
-    }
-  },
-})
+const MAC = isMac()
+
+type Finding = { mode: FindMode; opened: number; initial: string }
 
 /** The collaborative body of a paper: Tiptap bound to the room's Y.Doc and its awareness. */
 export function PaperEditor(props: {
   session: RoomSession
   user: AwarenessUser
+  colorOf: ColorOf
   editable: boolean
-  language: string
-  title: string
+  language: PaperLanguage
+  /** The page's title, above the text (the paper's title field, see PageTitle). */
+  title: ReactNode
   onWords(count: number): void
   /** The editor, once it exists (and null when it goes), for review actions. */
   onEditor(editor: Editor | null): void
   /** A comment highlight was clicked. */
   onActivateThread(threadId: string): void
+  /** Beside the page (the comments in the margin). */
+  margin?: ReactNode
 }) {
   const { t, locale } = useI18n()
   const api = useHost()
   const { session } = props
   const [linkOpen, setLinkOpen] = useState(false)
+  const [finding, setFinding] = useState<Finding | null>(null)
   const openLink = useRef(() => setLinkOpen(true))
   const activateThread = useRef(props.onActivateThread)
   activateThread.current = props.onActivateThread
+  const colorOf = useRef(props.colorOf)
+  colorOf.current = props.colorOf
+  const extensions = useMemo(
+    () =>
+      paperExtensions({
+        doc: session.doc,
+        awareness: session.awareness,
+        user: props.user,
+        colorOf: (memberId) => colorOf.current(memberId),
+        openLink: () => openLink.current(),
+        onActivateThread: (id) => activateThread.current(id),
+      }),
+    // The editor is made once per session: a later render does not remake its extensions.
+    [session],
+  )
   const editor = useEditor(
     {
-      extensions: [
-        ...bodyExtensions(),
-        Collaboration.configure({ document: session.doc, field: BODY_FIELD }),
-        CollaborationCaret.configure({
-          provider: { awareness: session.awareness },
-          user: props.user,
-          render: renderCaret,
-          selectionRender: renderSelection,
-        }),
-        EditorKeys.configure({ openLink: () => openLink.current() }),
-        Review.configure({
-          bodyDoc: session.doc,
-          fragment: paperBody(session.doc),
-          onActivate: (id) => activateThread.current(id),
-        }),
-      ],
+      extensions,
       editable: props.editable,
       shouldRerenderOnTransaction: false,
       editorProps: { attributes: { id: 'paper-body', class: 'paper-body', spellcheck: 'true' } },
@@ -98,6 +88,25 @@ export function PaperEditor(props: {
     }
   }, [api, editor])
 
+  // Ctrl/⌘+F finds and Ctrl/⌘+H replaces wherever the focus is on the paper's screen.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = MAC ? event.metaKey : event.ctrlKey
+      if (!command || event.altKey || event.shiftKey) return
+      const mode = event.code === 'KeyF' ? 'find' : event.code === 'KeyH' ? 'replace' : null
+      if (mode === null) return
+      event.preventDefault()
+      const initial = selectedWords(editor)
+      setFinding((open) => ({
+        mode,
+        opened: (open?.opened ?? 0) + 1,
+        initial: initial ?? '',
+      }))
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [editor])
+
   useEffect(() => {
     const dom = editor.view.dom
     dom.setAttribute('aria-label', t('editor.body.label'))
@@ -105,8 +114,15 @@ export function PaperEditor(props: {
     dom.setAttribute('role', 'textbox')
     dom.setAttribute('aria-readonly', String(!props.editable))
     dom.setAttribute('aria-describedby', props.editable ? 'editor-keys-hint' : '')
+    // The spell checker follows the paper's language (and the host sets its dictionaries).
     dom.setAttribute('lang', props.language)
+    dom.setAttribute('spellcheck', String(props.editable))
   }, [editor, t, props.editable, props.language])
+
+  // The host checks spelling in the paper's language (Electron's spell checker is per session).
+  useEffect(() => {
+    void call(api, 'spelling/language', { language: props.language })
+  }, [api, props.language])
 
   const { onWords } = props
   useEffect(() => {
@@ -127,17 +143,48 @@ export function PaperEditor(props: {
     }
   }, [editor, locale, onWords])
 
+  const openFind = () =>
+    setFinding((open) => ({
+      mode: 'find',
+      opened: (open?.opened ?? 0) + 1,
+      initial: selectedWords(editor) ?? '',
+    }))
+
   return (
-    <div className="paper-editor">
-      {props.editable && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+    <div className={props.margin === undefined ? 'paper-editor' : 'paper-editor with-margin'}>
+      {props.editable && (
+        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={openFind} />
+      )}
+      {finding !== null && (
+        <FindBar
+          editor={editor}
+          mode={finding.mode}
+          opened={finding.opened}
+          initial={finding.initial}
+          editable={props.editable}
+          onMode={(mode) => setFinding({ ...finding, mode, opened: finding.opened + 1 })}
+          onClose={() => setFinding(null)}
+        />
+      )}
       <p id="editor-keys-hint" className="visually-hidden">
         {t('editor.keysHint')}
       </p>
-      <div className="page" lang={props.language}>
-        <h1 className="page-title">{props.title}</h1>
-        <EditorContent editor={editor} />
+      <div className="page-row">
+        <div className="page" lang={props.language}>
+          <div className="page-title-block">{props.title}</div>
+          <EditorContent editor={editor} />
+        </div>
+        {props.margin}
       </div>
       {linkOpen && <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>
   )
+}
+
+/** The selected text, to search for, when it is a few words on one line. */
+function selectedWords(editor: Editor): string | null {
+  const { from, to, empty } = editor.state.selection
+  if (empty) return null
+  const text = editor.state.doc.textBetween(from, to, '\n')
+  return text.length <= 200 && !text.includes('\n') ? text : null
 }

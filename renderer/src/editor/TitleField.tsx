@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-
-const PAUSE_MS = 400
+import { usePendingWrite } from './use-pending-write.ts'
 
 /**
  * A text field bound to a doc value: typing writes after a short pause (and on leaving the field or
@@ -17,23 +16,11 @@ export function TitleField(props: {
   const { value } = props
   const [draft, setDraft] = useState(value)
   const focused = useRef(false)
-  const pending = useRef<{ value: string; timer: ReturnType<typeof setTimeout> } | null>(null)
-  const commitTo = useRef(props.onCommit)
-  commitTo.current = props.onCommit
-
-  const flush = () => {
-    if (pending.current === null) return
-    clearTimeout(pending.current.timer)
-    const next = pending.current.value
-    pending.current = null
-    commitTo.current(next)
-  }
+  const write = usePendingWrite(props.onCommit)
 
   useEffect(() => {
     if (!focused.current) setDraft(value)
   }, [value])
-
-  useEffect(() => flush, [])
 
   const input = useRef<HTMLTextAreaElement>(null)
   useEffect(() => {
@@ -55,20 +42,24 @@ export function TitleField(props: {
         onFocus={() => (focused.current = true)}
         onBlur={() => {
           focused.current = false
-          flush()
+          write.flush()
         }}
         onChange={(event) => {
-          const next = event.target.value.replace(/\s*\n\s*/g, ' ')
+          const next = oneLine(event.target.value)
           setDraft(next)
-          if (pending.current !== null) clearTimeout(pending.current.timer)
-          pending.current = { value: next, timer: setTimeout(flush, PAUSE_MS) }
+          write.schedule(next)
         }}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return
           event.preventDefault()
-          flush()
+          write.flush()
         }}
       />
     </div>
   )
+}
+
+/** A title is one line: line breaks typed or pasted into it become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ')
 }

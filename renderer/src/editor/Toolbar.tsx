@@ -1,31 +1,36 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { ariaShortcut, isMac, shortcutLabel } from './text-tools.ts'
 import {
   TABLE_ACTIONS,
+  TEXT_STYLES,
   TOOLBAR_GROUPS,
   readToolbarState,
+  setTextStyle,
+  type TextStyle,
   type ToolbarAction,
 } from './toolbar-actions.ts'
 
 const MAC = isMac()
+const STYLE_KEYS = `${shortcutLabel({ key: '0', alt: true }, MAC)}–3`
 
 /**
  * The formatting toolbar, as the WAI-ARIA toolbar pattern has it: one tab stop, arrow keys, Home
- * and End move between buttons, Esc returns to the text (Alt+F10 in the text comes here).
+ * and End move between its controls, Esc returns to the text (Alt+F10 in the text comes here).
  * Unavailable buttons stay focusable with aria-disabled, so the arrow keys never skip silently.
  */
-export function Toolbar(props: { editor: Editor; onLink(): void }) {
+export function Toolbar(props: { editor: Editor; onLink(): void; onFind(): void }) {
   const { t } = useI18n()
   const { editor } = props
   const state = useEditorState({ editor, selector: ({ editor }) => readToolbarState(editor) })
   const groups = state.table ? [...TOOLBAR_GROUPS, TABLE_ACTIONS] : TOOLBAR_GROUPS
   const actions = groups.flat()
   const [focusId, setFocusId] = useState('undo')
-  const tabStop = actions.some((action) => action.id === focusId) ? focusId : 'undo'
+  const tabStop = focusId === 'style' || actions.some((a) => a.id === focusId) ? focusId : 'undo'
+  const byPointer = useRef(false)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -33,18 +38,21 @@ export function Toolbar(props: { editor: Editor; onLink(): void }) {
       editor.commands.focus()
       return
     }
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')]
-    const current = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>('button, select')]
+    const current = controls.indexOf(document.activeElement as HTMLElement)
     const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: -1 }[event.key]
     if (next === undefined || current === -1) return
     event.preventDefault()
-    buttons.at(next % buttons.length)?.focus()
+    controls.at(next % controls.length)?.focus()
   }
 
   const button = (action: ToolbarAction) => {
     const label = t(action.label)
     const keys = action.shortcut && shortcutLabel(action.shortcut, MAC)
     const disabled = action.disabled?.(state) ?? false
+    const text = typeof action.icon === 'string' ? null : action.icon.text
+    // A button that shows text is named by that text first (WCAG 2.5.3, label in name).
+    const name = text === null ? label : t('toolbar.textButton', { text, label })
     return (
       <button
         key={action.id}
@@ -52,7 +60,7 @@ export function Toolbar(props: { editor: Editor; onLink(): void }) {
         className="tool"
         data-tool={action.id}
         tabIndex={action.id === tabStop ? 0 : -1}
-        aria-label={label}
+        aria-label={name}
         aria-pressed={action.pressed?.(state)}
         aria-disabled={disabled || undefined}
         aria-keyshortcuts={action.shortcut && ariaShortcut(action.shortcut, MAC)}
@@ -62,19 +70,51 @@ export function Toolbar(props: { editor: Editor; onLink(): void }) {
         onClick={() => {
           if (disabled) return
           if (action.id === 'link') props.onLink()
+          else if (action.id === 'find') props.onFind()
           else action.run(editor)
         }}
       >
-        {typeof action.icon === 'string' ? (
-          <Icon name={action.icon} />
+        {text === null ? (
+          <Icon name={action.icon as Exclude<ToolbarAction['icon'], { text: string }>} />
         ) : (
           <span className="tool-text" aria-hidden="true">
-            {action.icon.text}
+            {text}
           </span>
         )}
       </button>
     )
   }
+
+  const styleMenu = (
+    <select
+      key="style"
+      className="tool-style"
+      data-tool="style"
+      aria-label={t('toolbar.style')}
+      title={t('toolbar.shortcut', { label: t('toolbar.style'), keys: STYLE_KEYS })}
+      tabIndex={tabStop === 'style' ? 0 : -1}
+      value={state.style ?? 'mixed'}
+      onFocus={() => setFocusId('style')}
+      onPointerDown={() => (byPointer.current = true)}
+      onKeyDown={() => (byPointer.current = false)}
+      onChange={(event) => {
+        // Chosen with the mouse: back to the text, as in Google Docs. With the keyboard the menu
+        // keeps focus, so the arrow keys can go on through the styles.
+        setTextStyle(editor, event.target.value as TextStyle, byPointer.current)
+      }}
+    >
+      {state.style === null && (
+        <option value="mixed" disabled>
+          {t('toolbar.style.mixed')}
+        </option>
+      )}
+      {TEXT_STYLES.map((style) => (
+        <option key={style} value={style}>
+          {t(`toolbar.style.${style}`)}
+        </option>
+      ))}
+    </select>
+  )
 
   return (
     <div
@@ -89,6 +129,7 @@ export function Toolbar(props: { editor: Editor; onLink(): void }) {
           key={group === TABLE_ACTIONS ? 'table' : i}
           className={group === TABLE_ACTIONS ? 'tool-group tool-group-table' : 'tool-group'}
         >
+          {i === 1 && styleMenu}
           {group.map(button)}
         </div>
       ))}

@@ -3,12 +3,45 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { IconName } from '../ui/Icon.tsx'
 import type { Shortcut } from './text-tools.ts'
 
+/**
+ * The style menu's text styles. The paper's title is its only level-1 heading (as in the export,
+ * where body headings start at level 2), so Heading 1 is a level-2 heading, as Word's Heading 1
+ * is in the exported DOCX.
+ */
+export const TEXT_STYLES = ['paragraph', 'heading1', 'heading2', 'heading3'] as const
+export type TextStyle = (typeof TEXT_STYLES)[number]
+export const HEADING_LEVEL: Record<Exclude<TextStyle, 'paragraph'>, number> = {
+  heading1: 2,
+  heading2: 3,
+  heading3: 4,
+}
+
+/** The style of the block the selection starts in; null for anything else (a code block). */
+export function textStyleOf(editor: Editor): TextStyle | null {
+  const { $from, $to } = editor.state.selection
+  const style = (node: typeof $from.parent): TextStyle | null => {
+    if (node.type.name === 'paragraph') return 'paragraph'
+    if (node.type.name !== 'heading') return null
+    const level = Number(node.attrs['level'])
+    return level <= 2 ? 'heading1' : level === 3 ? 'heading2' : 'heading3'
+  }
+  const first = style($from.parent)
+  return first === style($to.parent) ? first : null
+}
+
+/** Applies a text style to the blocks of the selection; `focus`: and goes back to the text. */
+export function setTextStyle(editor: Editor, style: TextStyle, focus = true): boolean {
+  const chained = focus ? editor.chain().focus() : editor.chain()
+  return style === 'paragraph'
+    ? chained.setParagraph().run()
+    : chained.setHeading({ level: HEADING_LEVEL[style] as 2 | 3 | 4 }).run()
+}
+
 /** What the toolbar shows, read from the editor after each transaction. */
 export type ToolbarState = {
   bold: boolean
   italic: boolean
-  heading2: boolean
-  heading3: boolean
+  style: TextStyle | null
   bulletList: boolean
   orderedList: boolean
   link: boolean
@@ -21,8 +54,7 @@ export function readToolbarState(editor: Editor): ToolbarState {
   return {
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
-    heading2: editor.isActive('heading', { level: 2 }),
-    heading3: editor.isActive('heading', { level: 3 }),
+    style: textStyleOf(editor),
     bulletList: editor.isActive('bulletList'),
     orderedList: editor.isActive('orderedList'),
     link: editor.isActive('link'),
@@ -34,7 +66,10 @@ export function readToolbarState(editor: Editor): ToolbarState {
 
 export type ToolbarAction = {
   id: string
-  label: Exclude<Extract<MessageKey, `toolbar.${string}`>, 'toolbar.shortcut'>
+  label: Exclude<
+    Extract<MessageKey, `toolbar.${string}`>,
+    'toolbar.shortcut' | 'toolbar.textButton'
+  >
   icon: IconName | { text: string }
   shortcut?: Shortcut
   /** Shown pressed (a toggle) when true; undefined for plain commands. */
@@ -44,6 +79,11 @@ export type ToolbarAction = {
 }
 
 const chain = (editor: Editor) => editor.chain().focus()
+
+/** A heading button: that heading, or normal text again when the block already is one. */
+function toggleStyle(editor: Editor, style: TextStyle): void {
+  setTextStyle(editor, textStyleOf(editor) === style ? 'paragraph' : style)
+}
 
 /** The groups of the toolbar, in order; the keyboard shortcuts are StarterKit's and ours. */
 export const TOOLBAR_GROUPS: ToolbarAction[][] = [
@@ -67,20 +107,20 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
   ],
   [
     {
-      id: 'heading2',
-      label: 'toolbar.heading2',
-      icon: { text: 'H2' },
-      shortcut: { key: '2', alt: true },
-      pressed: (s) => s.heading2,
-      run: (e) => chain(e).toggleHeading({ level: 2 }).run(),
+      id: 'heading1',
+      label: 'toolbar.style.heading1',
+      icon: { text: 'H1' },
+      shortcut: { key: '1', alt: true },
+      pressed: (s) => s.style === 'heading1',
+      run: (e) => toggleStyle(e, 'heading1'),
     },
     {
-      id: 'heading3',
-      label: 'toolbar.heading3',
-      icon: { text: 'H3' },
-      shortcut: { key: '3', alt: true },
-      pressed: (s) => s.heading3,
-      run: (e) => chain(e).toggleHeading({ level: 3 }).run(),
+      id: 'heading2',
+      label: 'toolbar.style.heading2',
+      icon: { text: 'H2' },
+      shortcut: { key: '2', alt: true },
+      pressed: (s) => s.style === 'heading2',
+      run: (e) => toggleStyle(e, 'heading2'),
     },
   ],
   [
@@ -132,6 +172,15 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       icon: 'table',
       disabled: (s) => s.table,
       run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    },
+  ],
+  [
+    {
+      id: 'find',
+      label: 'toolbar.find',
+      icon: 'search',
+      shortcut: { key: 'F' },
+      run: () => undefined,
     },
   ],
 ]

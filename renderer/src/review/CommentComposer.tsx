@@ -7,6 +7,8 @@ import type { Review } from './use-review.ts'
 export function CommentComposer(props: {
   review: Review
   onProblem(written: Written<unknown>): void
+  /** In the margin beside the text (the side panel otherwise). */
+  inMargin?: boolean
 }) {
   const { t } = useI18n()
   const { review } = props
@@ -27,7 +29,8 @@ export function CommentComposer(props: {
 
   return (
     <form
-      className="composer"
+      className={props.inMargin ? 'composer composer-margin' : 'composer'}
+      data-composer
       aria-labelledby="composer-title"
       onSubmit={(event) => {
         event.preventDefault()
@@ -98,7 +101,7 @@ export function CommentComposer(props: {
       )}
       <div className="thread-actions">
         <button type="submit" className="btn btn-small btn-primary">
-          {t('review.composer.submit')}
+          {suggesting ? t('review.composer.submitSuggestion') : t('review.composer.submit')}
         </button>
         <button type="button" className="btn btn-small btn-quiet" onClick={review.cancelDraft}>
           {t('review.composer.cancel')}

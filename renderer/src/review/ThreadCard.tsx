@@ -1,22 +1,33 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Author, Reply, Thread, Written } from '../../../shared/model/index.ts'
 import { replyRights, threadRights, type Viewer } from '../../../shared/policy/index.ts'
 import type { Role } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
-import { memberColor } from '../sync/member-color.ts'
+import { useMemberColor } from '../sync/member-colors.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
 import type { PlacedThread } from './thread-order.ts'
 import type { Review } from './use-review.ts'
 
-/** One thread in the side panel: the quote it is on, the comment, its suggestion and replies. */
+/**
+ * One thread: the quote it is on, the comment, its suggestion and replies. In the margin
+ * (`compact`) an inactive card shows the comment only, as in Google Docs; activating it opens it.
+ */
 export function ThreadCard(props: {
   placed: PlacedThread
   review: Review
   role: Role
   bodyLocked: boolean
+  /** Comments (`thread` and `thread/reply` ids) the relay has not got yet. */
+  waiting: ReadonlySet<string>
+  compact?: boolean
   onProblem(written: Written<unknown>): void
+  /**
+   * The thread was resolved, reopened (`state`) or deleted: its card may leave the list, and the
+   * button used with it, so the list moves focus on.
+   */
+  onGone(threadId: string, change: 'state' | 'deleted'): void
 }) {
   const { t, format } = useI18n()
   const { placed, review, onProblem } = props
@@ -24,13 +35,37 @@ export function ThreadCard(props: {
   const viewer: Viewer = { memberId: review.author.memberId, role: props.role }
   const rights = threadRights(viewer, thread, props.bodyLocked)
   const active = review.active === thread.id
+  const open = !props.compact || active
   const [editing, setEditing] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const check = (written: Written<unknown>) => (onProblem(written), written.ok)
+  const card = useRef<HTMLElement>(null)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const deleteButton = useRef<HTMLButtonElement>(null)
+  const wasEditing = useRef(false)
+
+  useEffect(() => {
+    if (review.focus?.target === thread.id) card.current?.focus()
+  }, [review.focus, thread.id])
+  // Leaving the edit form, or the delete question, focus goes back to the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus()
+    wasEditing.current = editing
+  }, [editing])
+  const cancelDelete = () => {
+    setConfirmDelete(false)
+    requestAnimationFrame(() => deleteButton.current?.focus())
+  }
+  const leaving = (written: Written<unknown>, change: 'state' | 'deleted') => {
+    if (written.ok) props.onGone(thread.id, change)
+    return check(written)
+  }
 
   return (
     <article
-      className={`thread-card${active ? ' is-active' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}`}
+      ref={card}
+      tabIndex={-1}
+      className={`thread-card${active ? ' is-active' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}${open ? '' : ' is-compact'}`}
       aria-label={t('review.thread.label', thread.author)}
       aria-current={active || undefined}
       data-thread-card={thread.id}
@@ -41,15 +76,23 @@ export function ThreadCard(props: {
       <header className="thread-head">
         <AuthorLine author={thread.author} at={thread.createdAt} edited={thread.editedAt} />
       </header>
-      <blockquote className={`thread-quote placement-${placement}`}>
-        {placement !== 'text' && (
-          <span className="thread-badge">
-            <Icon name={placement === 'removed' ? 'trash' : 'sync'} size={14} />
-            {placement === 'removed' ? t('review.thread.removed') : t('review.thread.pending')}
-          </span>
-        )}
-        <span className="thread-quote-text">{thread.quote}</span>
-      </blockquote>
+      {/* A closed card in the margin shows no replies: it says so for a waiting reply too. */}
+      {(props.waiting.has(thread.id) ||
+        (!open &&
+          thread.replies.some((reply) => props.waiting.has(`${thread.id}/${reply.id}`)))) && (
+        <NotSent />
+      )}
+      {open && (
+        <blockquote className={`thread-quote placement-${placement}`}>
+          {placement !== 'text' && (
+            <span className="thread-badge">
+              <Icon name={placement === 'removed' ? 'trash' : 'sync'} size={14} />
+              {placement === 'removed' ? t('review.thread.removed') : t('review.thread.pending')}
+            </span>
+          )}
+          <span className="thread-quote-text">{thread.quote}</span>
+        </blockquote>
+      )}
       {editing ? (
         <TextForm
           label={t('review.thread.editLabel')}
@@ -65,7 +108,7 @@ export function ThreadCard(props: {
       ) : (
         thread.text.trim() !== '' && <p className="thread-text">{thread.text}</p>
       )}
-      {thread.suggestion !== null && (
+      {thread.suggestion !== null && open && (
         <SuggestionBlock
           thread={thread}
           placement={placement}
@@ -74,7 +117,12 @@ export function ThreadCard(props: {
           onProblem={onProblem}
         />
       )}
-      {thread.replies.length > 0 && (
+      {thread.replies.length > 0 && !open && (
+        <p className="thread-reply-count muted">
+          {t('review.thread.replies', { count: thread.replies.length })}
+        </p>
+      )}
+      {thread.replies.length > 0 && open && (
         <ol
           className="thread-replies"
           aria-label={t('review.thread.replies', { count: thread.replies.length })}
@@ -86,6 +134,7 @@ export function ThreadCard(props: {
               reply={reply}
               review={review}
               viewer={viewer}
+              waiting={props.waiting.has(`${thread.id}/${reply.id}`)}
               onProblem={onProblem}
             />
           ))}
@@ -109,25 +158,27 @@ export function ThreadCard(props: {
           onSubmit={(text) => check(review.reply(thread.id, text))}
         />
       )}
-      {confirmDelete ? (
+      {!open ? null : confirmDelete ? (
         <div
           className="thread-confirm"
           role="alertdialog"
           aria-label={t('review.thread.deleteConfirm')}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return
+            event.stopPropagation()
+            cancelDelete()
+          }}
         >
           <p>{t('review.thread.deleteConfirm')}</p>
           <button
             type="button"
             className="btn btn-small btn-danger"
-            onClick={() => check(review.remove(thread.id, null))}
+            autoFocus
+            onClick={() => leaving(review.remove(thread.id, null), 'deleted')}
           >
             {t('review.thread.deleteConfirmButton')}
           </button>
-          <button
-            type="button"
-            className="btn btn-small btn-quiet"
-            onClick={() => setConfirmDelete(false)}
-          >
+          <button type="button" className="btn btn-small btn-quiet" onClick={cancelDelete}>
             {t('review.thread.cancel')}
           </button>
         </div>
@@ -137,7 +188,7 @@ export function ThreadCard(props: {
             <button
               type="button"
               className="btn btn-small btn-secondary"
-              onClick={() => check(review.resolve(thread.id))}
+              onClick={() => leaving(review.resolve(thread.id), 'state')}
             >
               <Icon name="check" size={14} />
               {t('review.thread.resolve')}
@@ -147,13 +198,14 @@ export function ThreadCard(props: {
             <button
               type="button"
               className="btn btn-small btn-quiet"
-              onClick={() => check(review.reopen(thread.id))}
+              onClick={() => leaving(review.reopen(thread.id), 'state')}
             >
               {t('review.thread.reopen')}
             </button>
           )}
           {rights.edit && !editing && (
             <button
+              ref={editButton}
               type="button"
               className="btn btn-small btn-quiet"
               onClick={() => setEditing(true)}
@@ -163,6 +215,7 @@ export function ThreadCard(props: {
           )}
           {rights.delete && (
             <button
+              ref={deleteButton}
               type="button"
               className="btn btn-small btn-quiet"
               onClick={() => setConfirmDelete(true)}
@@ -176,15 +229,27 @@ export function ThreadCard(props: {
   )
 }
 
+/** On each card of a comment the relay does not have yet (stored on this computer). */
+function NotSent() {
+  const { t } = useI18n()
+  return (
+    <p className="thread-not-sent" title={t('review.thread.notSentHint')}>
+      <Icon name="cloudOff" size={14} />
+      {t('review.thread.notSent')}
+    </p>
+  )
+}
+
 function Actions(props: { children: ReactNode }) {
   return <div className="thread-actions">{props.children}</div>
 }
 
 function AuthorLine(props: { author: Author; at: number; edited: number | null }) {
   const { t, format } = useI18n()
+  const colorOf = useMemberColor()
   return (
     <>
-      <Avatar name={props.author.name} color={memberColor(props.author.memberId)} size="small" />
+      <Avatar name={props.author.name} color={colorOf(props.author.memberId)} size="small" />
       <span className="thread-author">
         <span className="thread-name">{props.author.name}</span>
         <span className="thread-org">{props.author.organisation}</span>
@@ -202,6 +267,7 @@ function ReplyItem(props: {
   reply: Reply
   review: Review
   viewer: Viewer
+  waiting: boolean
   onProblem(written: Written<unknown>): void
 }) {
   const { t } = useI18n()
@@ -213,6 +279,7 @@ function ReplyItem(props: {
       <div className="thread-head">
         <AuthorLine author={reply.author} at={reply.createdAt} edited={reply.editedAt} />
       </div>
+      {props.waiting && <NotSent />}
       {editing ? (
         <TextForm
           label={t('review.thread.editLabel')}

@@ -15,6 +15,8 @@ export type ThreadMark = {
   open: boolean
   /** A suggested replacement still waiting for a decision, drawn inline. */
   suggestion: string | null
+  /** The text a comment is being written on (not a thread yet), highlighted meanwhile. */
+  draft?: boolean
 }
 
 export type ReviewState = {
@@ -175,7 +177,7 @@ function drawReview(
   const decorations: Decoration[] = []
   for (const mark of marks) {
     const span = spans.get(mark.id)
-    if (span !== undefined && isDrawn(mark, active)) {
+    if (span !== undefined && isDrawn(mark)) {
       decorations.push(...threadDecorations(mark, active, span))
     }
   }
@@ -216,7 +218,7 @@ function redrawReview(
   const stale: Decoration[] = []
   const fresh: Decoration[] = []
   for (const mark of marks) {
-    if (!isDrawn(mark, active)) continue
+    if (!isDrawn(mark)) continue
     const before = previous.spans.get(mark.id)
     const was = before === undefined ? undefined : mapSpan(diff, before)
     const now = spans.get(mark.id)
@@ -258,19 +260,20 @@ type ReviewSpec = { threadId: string; key?: string }
 
 const specOf = (decoration: Decoration) => decoration.spec as ReviewSpec
 const isWidget = (spec: ReviewSpec) => spec.key !== undefined
-const isDrawn = (mark: ThreadMark, active: string | null) => mark.open || mark.id === active
+// A resolved thread is done with: its highlight goes with it, even while its card is the active one.
+const isDrawn = (mark: ThreadMark) => mark.open
 
 function threadDecorations(mark: ThreadMark, active: string | null, span: Span): Decoration[] {
   const classes = ['comment-highlight']
   if (mark.id === active) classes.push('is-active')
-  if (!mark.open) classes.push('is-resolved')
+  if (mark.draft === true) classes.push('is-draft')
   if (mark.suggestion !== null) classes.push('suggestion-old')
   const decorations = [
     Decoration.inline(
       span.from,
       span.to,
       { class: classes.join(' '), 'data-thread': mark.id },
-      { threadId: mark.id, inclusiveStart: false, inclusiveEnd: false },
+      { threadId: mark.id, draft: mark.draft === true, inclusiveStart: false, inclusiveEnd: false },
     ),
   ]
   if (mark.suggestion !== null) {
@@ -301,8 +304,8 @@ function suggestionWidget(threadId: string, text: string): () => HTMLElement {
 export function threadAt(review: ReviewState, pos: number): string | undefined {
   let best: { id: string; length: number } | undefined
   for (const decoration of review.decorations.find(pos, pos)) {
-    const id = (decoration.spec as { threadId?: string }).threadId
-    if (id === undefined || decoration.from === decoration.to) continue
+    const { threadId: id, draft } = decoration.spec as { threadId?: string; draft?: boolean }
+    if (id === undefined || draft === true || decoration.from === decoration.to) continue
     const length = decoration.to - decoration.from
     if (best === undefined || length < best.length) best = { id, length }
   }

@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import {
   observeThreads,
   readThreads,
-  waitingComments,
+  waitingCommentIds,
   type Thread,
 } from '../../../shared/model/index.ts'
 import type { RoomSession } from '../sync/room-session.ts'
@@ -18,11 +18,14 @@ export function useThreads(session: RoomSession | null): Thread[] {
   return useDocValue(session?.doc ?? null, read, observe, NO_THREADS)
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
 /**
- * How many comments hold changes the relay has not committed yet, counted once they are stored on
- * this computer: "waiting for the relay" promises that a crash now loses none of them.
+ * The comments (thread ids, and `thread/reply` ids) holding changes the relay has not committed
+ * yet, once they are stored on this computer: "waiting for the relay" promises that a crash now
+ * loses none of them. Their count is the status bar's; each of their cards says "not sent yet".
  */
-export function useWaitingComments(session: RoomSession | null): number {
+export function useWaitingComments(session: RoomSession | null): ReadonlySet<string> {
   const status = useRoomStatus(session)
   const [changes, setChanges] = useState(0)
   useEffect(() => {
@@ -35,8 +38,8 @@ export function useWaitingComments(session: RoomSession | null): number {
     const committed = session?.committedState() ?? null
     const stored = status.saved.kind === 'pending'
     return session === null || committed === null || !stored
-      ? 0
-      : waitingComments(session.doc, committed)
+      ? NONE
+      : waitingCommentIds(session.doc, committed)
     // `changes` counts the doc's updates: the count is read again after each one.
   }, [session, status, changes])
 }

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import type { EditorView } from '@tiptap/pm/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
@@ -25,6 +26,9 @@ import { reviewKey, setReview, type ThreadMark } from './review-plugin.ts'
 import { useThreads } from './use-comments.ts'
 import { problemsText } from '../ui/error-text.ts'
 
+/** The mark id of the text a comment is being written on: never a thread id (no colon in those). */
+export const DRAFT_MARK = 'draft:composer'
+
 /** A comment being written: the text it is on. */
 export type Draft = { anchor: NonNullable<Thread['anchor']>; quote: string }
 
@@ -35,10 +39,27 @@ export type AcceptResult =
   | { kind: 'gone' }
   | { kind: 'failed'; reason: string }
 
+/** The focus target of the "Comment" button, when no card is left to go to. */
+export const ADD_COMMENT = 'add-comment'
+
+/** The card after `id` in `ids` (the one before, at the end), or the "Comment" button. */
+export function nextFocus(ids: readonly string[], id: string): string {
+  const at = ids.indexOf(id)
+  const rest = ids.filter((other) => other !== id)
+  if (rest.length === 0) return ADD_COMMENT
+  return rest[Math.min(Math.max(at, 0), rest.length - 1)] ?? ADD_COMMENT
+}
+
+/** Where keyboard focus should go next: a thread's card, or the "Comment" button. */
+export type FocusRequest = { target: string; seq: number }
+
 export type Review = {
   threads: PlacedThread[]
   active: string | null
   draft: Draft | null
+  /** Set after an action that takes away what had focus; the card (or button) named takes it. */
+  focus: FocusRequest | null
+  requestFocus(target: string): void
   /** Set when "comment" was asked for without a text selection. */
   needsSelection: boolean
   author: Author
@@ -72,6 +93,11 @@ export function useReview(props: {
   const [active, setActive] = useState<string | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [needsSelection, setNeedsSelection] = useState(false)
+  const [focus, setFocus] = useState<FocusRequest | null>(null)
+  const requestFocus = useCallback(
+    (target: string) => setFocus((last) => ({ target, seq: (last?.seq ?? 0) + 1 })),
+    [],
+  )
   const spans = useEditorSpans(editor)
   const author = useMemo<Author>(
     () => ({
@@ -82,11 +108,16 @@ export function useReview(props: {
     [identity.memberId, identity.name, identity.organisation],
   )
 
-  // The editor draws what the comments doc holds.
+  // The editor draws what the comments doc holds, and the text a comment is being written on.
   useEffect(() => {
     if (editor === null || editor.isDestroyed) return
-    editor.view.dispatch(setReview(editor.state.tr, { marks: threadMarks(threads) }))
-  }, [editor, threads])
+    const marks = threadMarks(threads)
+    const anchor = draft === null ? null : decodeAnchor(draft.anchor)
+    if (anchor !== null) {
+      marks.push({ id: DRAFT_MARK, anchor, open: true, suggestion: null, draft: true })
+    }
+    editor.view.dispatch(setReview(editor.state.tr, { marks }))
+  }, [editor, threads, draft])
 
   const placed = useMemo(
     () => orderThreads(threads, spans, (thread) => pending(thread, body?.doc ?? null)),
@@ -123,7 +154,7 @@ export function useReview(props: {
 
   const startDraft = useCallback(() => {
     if (editor === null || body === null) return
-    const { from, to } = editor.state.selection
+    const { from, to } = liveSelection(editor.view)
     const runs = textRuns(paperBody(body.doc), editor.state.doc)
     const anchor = runs === null ? null : anchorForRange(runs, from, to)
     const quote = anchor === null ? null : anchoredText(anchor, body.doc)
@@ -134,6 +165,9 @@ export function useReview(props: {
     }
     setNeedsSelection(false)
     setDraft({ anchor, quote })
+    // The new comment is the one in hand: the card that was open closes, as in Google Docs.
+    setActive(null)
+    editor.view.dispatch(setReview(editor.state.tr, { active: null }))
   }, [editor, body])
 
   const write = useCallback(
@@ -148,6 +182,8 @@ export function useReview(props: {
     threads: placed,
     active,
     draft,
+    focus,
+    requestFocus,
     needsSelection,
     author,
     activate,
@@ -156,6 +192,8 @@ export function useReview(props: {
     cancelDraft: () => {
       setDraft(null)
       setNeedsSelection(false)
+      // Back to the text, where the selection still is.
+      if (editor !== null && !editor.isDestroyed) editor.commands.focus()
     },
     add: (text, suggestion) => {
       if (draft === null) return { ok: false, problems: [{ path: '', message: 'no selection' }] }
@@ -170,6 +208,7 @@ export function useReview(props: {
       if (written.ok) {
         setDraft(null)
         activate(written.value)
+        requestFocus(written.value)
       }
       return written
     },
@@ -258,6 +297,28 @@ function useEditorSpans(editor: Editor | null): ReadonlyMap<string, Span> {
     }
   }, [editor])
   return spans
+}
+
+/**
+ * The selection the user sees now. ProseMirror learns of a selection made with the keyboard
+ * (Shift+arrows) from `selectionchange`, which the browser fires after the key events: a comment
+ * asked for right after the last Shift+Left found the state a step or two behind, and its anchor
+ * that many characters short ("that cost." anchored as "at cost."). So read the DOM selection
+ * when it is in the editor.
+ */
+export function liveSelection(view: EditorView): { from: number; to: number } {
+  const dom = view.dom.ownerDocument.getSelection()
+  const inside = (node: Node | null) => node !== null && view.dom.contains(node)
+  if (dom !== null && dom.rangeCount > 0 && inside(dom.anchorNode) && inside(dom.focusNode)) {
+    try {
+      const anchor = view.posAtDOM(dom.anchorNode as Node, dom.anchorOffset)
+      const head = view.posAtDOM(dom.focusNode as Node, dom.focusOffset)
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head) }
+    } catch {
+      // A point ProseMirror cannot place (inside a widget): its own selection is all there is.
+    }
+  }
+  return view.state.selection
 }
 
 function reveal(editor: Editor, id: string): void {

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { useMemberColor } from '../sync/member-colors.ts'
 import type { RoomSession } from '../sync/room-session.ts'
 import { usePresence } from '../sync/use-room.ts'
 import { Avatar } from '../ui/Avatar.tsx'
@@ -9,6 +10,7 @@ const SHOWN = 5
 export function Presence(props: { session: RoomSession | null }) {
   const { t, locale } = useI18n()
   const people = usePresence(props.session, locale)
+  const colorOf = useMemberColor()
   if (people.length === 0) return null
   const hidden = people.length - SHOWN
   return (
@@ -22,7 +24,7 @@ export function Presence(props: { session: RoomSession | null }) {
           })
           return (
             <li key={person.memberId} title={label}>
-              <Avatar name={person.name} color={person.color} size="small" />
+              <Avatar name={person.name} color={colorOf(person.memberId)} size="small" />
               <span className="visually-hidden">{label}</span>
             </li>
           )

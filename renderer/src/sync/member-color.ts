@@ -27,9 +27,46 @@ export function hashString(value: string): number {
   return hash
 }
 
-/** The same member has the same colour on every partner's screen. */
+const homeSlot = (memberId: string) => hashString(memberId) % MEMBER_PALETTE.length
+const colorAt = (slot: number) => MEMBER_PALETTE[slot % MEMBER_PALETTE.length] ?? '#1d4ed8'
+
+/** A member's own colour (their "home" slot): where no one else in the paper has it. */
 export function memberColor(memberId: string): string {
-  return MEMBER_PALETTE[hashString(memberId) % MEMBER_PALETTE.length] ?? '#1d4ed8'
+  return colorAt(homeSlot(memberId))
+}
+
+/**
+ * Colours for the members in a paper, distinct while there are no more members than colours.
+ * Every client computes the same from the same members: each member whose home slot no one else
+ * shares keeps it; where several share one, the smallest id keeps it; the others, in id order,
+ * take the next free slot after their home. So a member keeps their own colour unless someone
+ * with the same home and a smaller id is there, and one member coming or going moves at most the
+ * members who shared a slot with them. Beyond twelve members colours repeat, from the home slot.
+ */
+export function assignColors(memberIds: Iterable<string>): Map<string, string> {
+  const ids = [...new Set(memberIds)].sort()
+  const taken = new Set<number>()
+  const slots = new Map<string, number>()
+  const waiting: string[] = []
+  for (const id of ids) {
+    const home = homeSlot(id)
+    if (taken.has(home)) waiting.push(id)
+    else {
+      taken.add(home)
+      slots.set(id, home)
+    }
+  }
+  for (const id of waiting) {
+    const home = homeSlot(id)
+    let slot = home
+    for (let step = 1; step <= MEMBER_PALETTE.length && taken.has(slot); step++) {
+      slot = (home + step) % MEMBER_PALETTE.length
+    }
+    if (taken.has(slot)) slot = home
+    taken.add(slot)
+    slots.set(id, slot)
+  }
+  return new Map([...slots].map(([id, slot]) => [id, colorAt(slot)]))
 }
 
 /** WCAG 2 contrast ratio of two `#rrggbb` colours. */

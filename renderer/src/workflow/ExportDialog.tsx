@@ -16,6 +16,7 @@ import { call, hostMessage } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { DateField } from '../ui/DateField.tsx'
 import { errorText } from '../ui/error-text.ts'
+import { useReturnFocus } from '../ui/use-return-focus.ts'
 
 const FORMAT_LABEL = {
   docx: 'export.format.docx',
@@ -49,6 +50,7 @@ export function ExportDialog(props: {
   const { t, language } = useI18n()
   const api = useHost()
   const dialog = useRef<HTMLDialogElement>(null)
+  useReturnFocus()
   const [format, setFormat] = useState<ExportFormat>('docx')
   const [what, setWhat] = useState(props.initialVersion ?? '')
   const [compare, setCompare] = useState('')

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
+import { useReturnFocus } from '../ui/use-return-focus.ts'
 import { HousePreview } from './HousePreview.tsx'
 
 /** A read-only view over the editor: a named version, or the changes between two texts. */
@@ -13,6 +14,7 @@ export function PaperView(props: {
 }) {
   const { t } = useI18n()
   const dialog = useRef<HTMLDialogElement>(null)
+  useReturnFocus()
   useEffect(() => {
     const element = dialog.current
     if (element !== null && !element.open) element.showModal()

@@ -63,7 +63,9 @@ export function WorkflowPanel(props: {
   } | null>(null)
   // Findings the coordinator chose to go on with, recorded with the move to sent.
   const [overrides, setOverrides] = useState<Override[]>([])
-  const statusHeading = useRef<HTMLHeadingElement>(null)
+  // After a move (or a cancelled one) the button pressed may be gone: focus goes to the status.
+  const statusLine = useRef<HTMLParagraphElement>(null)
+  const backToStatus = () => requestAnimationFrame(() => statusLine.current?.focus())
 
   const record = (written: Written): boolean => {
     setProblem(
@@ -89,8 +91,7 @@ export function WorkflowPanel(props: {
     setReopening(false)
     setChecking(null)
     setOverrides([])
-    // The button that was pressed is gone with the old status: focus goes to the new status.
-    statusHeading.current?.focus()
+    backToStatus()
   }
 
   /** Final and sent go through the check first; with nothing left they go on at once. */
@@ -122,10 +123,10 @@ export function WorkflowPanel(props: {
         {t('workflow.tab')}
       </h2>
       <section className="workflow-section" aria-labelledby="workflow-status">
-        <h3 id="workflow-status" className="section-title" tabIndex={-1} ref={statusHeading}>
+        <h3 id="workflow-status" className="section-title">
           {t('workflow.status.title')}
         </h3>
-        <p className="workflow-current">
+        <p className="workflow-current" ref={statusLine} tabIndex={-1}>
           <StatusBadge status={workflow.status} />
           {last && (
             <span className="muted">
@@ -182,6 +183,7 @@ export function WorkflowPanel(props: {
             onCancel={() => {
               setSending(false)
               setOverrides([])
+              backToStatus()
             }}
             onSubmit={(recipients, sentOn) => move('sent', { recipients, sentOn, overrides })}
           />
@@ -196,6 +198,7 @@ export function WorkflowPanel(props: {
             <button
               type="button"
               className="btn btn-small btn-primary"
+              autoFocus
               onClick={() => move('draft')}
             >
               {t('workflow.move.draft')}
@@ -203,7 +206,10 @@ export function WorkflowPanel(props: {
             <button
               type="button"
               className="btn btn-small btn-quiet"
-              onClick={() => setReopening(false)}
+              onClick={() => {
+                setReopening(false)
+                backToStatus()
+              }}
             >
               {t('workflow.cancel')}
             </button>
