@@ -74,6 +74,21 @@ describe.skipIf(NO_CHROMIUM !== null)('comments in the margin, focus, and anchor
     await anne.setViewportSize(WIDE)
     await joinWith(anne, stack.members.coordinator.link)
     await createPaper(anne, TITLE)
+    // The template's guidance is a placeholder that typing replaces: write the paper over it,
+    // with the same words, so that the comments below sit on the paper's own text.
+    const guidance = anne.locator('.paper-body p[data-guidance="true"]')
+    for (let left = await guidance.count(); left > 0; left = await guidance.count()) {
+      const first = guidance.first()
+      const text = await first.innerText()
+      await first.click()
+      // A typed key replaces the placeholder; the rest of the words go in at once.
+      await anne.keyboard.type(text.slice(0, 1))
+      await anne.keyboard.insertText(text.slice(1))
+      await anne.waitForFunction(
+        (n) => document.querySelectorAll('.paper-body p[data-guidance="true"]').length < n,
+        left,
+      )
+    }
     ole = await stack.startApp()
     await ole.page.setViewportSize(WIDE)
     const link = new URL(stack.members.reviewer.link)
