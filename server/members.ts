@@ -403,15 +403,19 @@ export class MemberDirectory {
     return { ticket: `${body}.${this.#sign(body)}`, expiresAt }
   }
 
-  /** The member a ticket was issued to, or why it does not open a socket. */
+  /**
+   * The member a ticket was issued to, or why it does not open a socket. A ticket that is not
+   * (or no longer) valid here is `expired`: the app gets a new one with its token, which says
+   * whether the member may still connect at all.
+   */
   redeemTicket(ticket: string): Authentication | { status: 'expired' } {
     const parts = ticket.split('.')
-    if (parts.length !== 3) return { status: 'unknown' }
+    if (parts.length !== 3) return { status: 'expired' }
     const [id = '', expires = '', signature = ''] = parts
     const expected = Buffer.from(this.#sign(`${id}.${expires}`))
     const given = Buffer.from(signature)
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
-      return { status: 'unknown' }
+      return { status: 'expired' }
     if (Number(expires) <= this.#now()) return { status: 'expired' }
     const member = this.member(id)
     if (member === null) return { status: 'unknown' }
