@@ -32,6 +32,9 @@ import {
 export const HISTORY = 'history'
 export const VERSIONS = 'versions'
 export const ENDORSEMENTS = 'endorsements'
+/** The coordinator's settings of the paper: `suggestionsOnly` (true: everyone suggests). */
+export const SETTINGS = 'settings'
+export const SUGGESTIONS_ONLY = 'suggestionsOnly'
 
 /** One move of the paper's status, as recorded. */
 export type StatusChange = {
@@ -225,6 +228,17 @@ export function readWorkflow(doc: Y.Doc): Read<Workflow> {
       a.at - b.at || compare(a.versionId, b.versionId) || compare(a.organisation, b.organisation),
   )
   return { value: { status: statusOf(history), history, versions, endorsements }, problems }
+}
+
+/** Whether the coordinator set the paper to take suggestions only (from everyone). */
+export function readSuggestionsOnly(doc: Y.Doc): boolean {
+  if (!doc.share.has(SETTINGS)) return false
+  try {
+    return doc.getMap(SETTINGS).get(SUGGESTIONS_ONLY) === true
+  } catch {
+    // Another type under that name (a client's mistake): not set.
+    return false
+  }
 }
 
 /** Only the current status: what the relay reads before every update to the paper. */

@@ -92,6 +92,7 @@ describe('roles', () => {
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
       preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
+      blocks: [],
     }
     const final = { guard: () => 'The paper is final.', context }
     const allow = { guard: () => null, context }
@@ -114,6 +115,7 @@ describe('roles', () => {
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
       preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
+      blocks: [],
     }
     const seen: string[] = []
     const guard = (name: string, refusal: string | null) => () => (seen.push(name), refusal)
