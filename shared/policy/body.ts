@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { BODY_FIELD } from '../model/paper.ts'
 import {
   SUGGEST_DELETE,
+  SUGGEST_FORMAT,
   SUGGEST_INSERT,
   SUGGEST_JOIN,
   SUGGEST_SPLIT,
@@ -14,7 +15,7 @@ import {
 import type { ParsedBlock } from '../updates/index.ts'
 import { writesAs, type Member } from './members.ts'
 
-const FORMAT_KEYS = new Set([SUGGEST_INSERT, SUGGEST_DELETE])
+const FORMAT_KEYS = new Set([SUGGEST_INSERT, SUGGEST_DELETE, SUGGEST_FORMAT])
 const BLOCK_KEYS = new Set([SUGGEST_SPLIT, SUGGEST_JOIN])
 
 /** What the relay knows when it checks a change to a paper's body. */
@@ -236,7 +237,7 @@ function tidy(node: JSONContent): JSONContent {
     const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([, v]) => v != null))
     if (Object.keys(attrs).length > 0) out.attrs = attrs
   }
-  if (node.marks && node.marks.length > 0) out.marks = node.marks
+  if (node.marks && node.marks.length > 0) out.marks = tidyMarks(node.marks)
   if (node.content) {
     const content: JSONContent[] = []
     for (const child of node.content.map(tidy)) {
@@ -258,4 +259,16 @@ function tidy(node: JSONContent): JSONContent {
     if (content.length > 0) out.content = content
   }
   return out
+}
+
+/** Marks in one order, without empty attributes: y-tiptap and ProseMirror JSON write them so. */
+function tidyMarks(marks: NonNullable<JSONContent['marks']>): NonNullable<JSONContent['marks']> {
+  return marks
+    .map((mark) => {
+      const attrs = Object.fromEntries(
+        Object.entries(mark.attrs ?? {}).filter(([, v]) => v != null),
+      )
+      return Object.keys(attrs).length > 0 ? { type: mark.type, attrs } : { type: mark.type }
+    })
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))
 }

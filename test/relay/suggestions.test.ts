@@ -13,6 +13,7 @@ import {
 import { bodySchema } from '../../shared/model/schema.ts'
 import {
   SUGGEST_DELETE,
+  SUGGEST_FORMAT,
   SUGGEST_INSERT,
   SUGGEST_SPLIT,
   listTracked,
@@ -155,6 +156,47 @@ describe('what a reviewer may do to the text: suggest, and nothing else', () => 
           .toJSON(),
       )
     })
+  })
+
+  test('a suggested formatting change is stored; one that misstates the formatting before is refused', async () => {
+    const { seeded, as } = await setup()
+    const reviewer = await as('reviewer')
+    const format = (before: string) => ({
+      type: SUGGEST_FORMAT,
+      attrs: { ...by(seeded, 'reviewer'), before },
+    })
+    const rest = text(' trenger forutsigbar finansiering.')
+    // Bold suggested on "Byene": rejected, it is plain again.
+    expect(
+      await write(reviewer, paragraph(text('Byene', [{ type: 'bold' }, format('[]')]), rest)),
+    ).toBe('')
+    const reader = await as('editor')
+    expect(suggestions(reader.doc)).toMatchObject([{ kinds: ['format'] }])
+    // Saying the text was italic before would make rejecting it italicise it: not a suggestion.
+    const liar = await as('reviewer')
+    expect(
+      await write(
+        liar,
+        paragraph(text('Byene', [{ type: 'bold' }, format('[{"type":"italic"}]')]), rest),
+      ),
+    ).toMatch(/reviewer only suggests/)
+  })
+
+  test('a reviewer may strike an editor’s suggested text: both suggestions stay, to be decided', async () => {
+    const { seeded, as } = await setup()
+    const editor = await as('editor')
+    const theirs = { type: SUGGEST_INSERT, attrs: by(seeded, 'editor') }
+    const words = (...marks: NonNullable<JSONContent['marks']>) =>
+      paragraph(text('Byene '), text('alle ', marks), text('trenger forutsigbar finansiering.'))
+    expect(await write(editor, words(theirs))).toBe('')
+    const reviewer = await as('reviewer')
+    const struck = { type: SUGGEST_DELETE, attrs: by(seeded, 'reviewer') }
+    expect(await write(reviewer, words(theirs, struck))).toBe('')
+    const reader = await as('coordinator')
+    expect(suggestions(reader.doc).map((s) => [s.author.memberId, s.kinds])).toEqual([
+      [seeded.memberIds.editor, ['insert']],
+      [seeded.memberIds.reviewer, ['delete']],
+    ])
   })
 
   test('a reviewer cannot accept or reject another’s suggestion, nor touch it', async () => {
