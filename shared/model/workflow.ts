@@ -3,6 +3,7 @@ import { authorSpec, type Author } from './comments.ts'
 import { PAPER_STATUSES, type PaperStatus } from './paper.ts'
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness.ts'
 import {
+  count,
   describe,
   isPlainObject,
   isoDate,
@@ -66,6 +67,11 @@ export type Version = {
   content: string
   /** Lowercase hex SHA-256 of `content` (`hashCanonical`). */
   hash: string
+  /**
+   * How many suggestions (tracked changes) were open when it was saved: the content is the text
+   * with all of them rejected. 0 for versions saved before suggesting mode.
+   */
+  openSuggestions: number
 }
 
 /** An organisation's sign-off on one version, by one of its members. */
@@ -121,6 +127,7 @@ export const versionSpec: Spec<Omit<Version, 'id'>> = {
   at: time,
   content: text(),
   hash: hashField,
+  openSuggestions: optional(count, 0),
 }
 
 export const endorsementSpec: Spec<Endorsement> = {
