@@ -73,7 +73,7 @@ export async function startStack(): Promise<Stack> {
   const port = relay.port
   relay.members.createWorkspace('Norske smartbyer i Europa', WORKSPACE)
   const invite = (name: string, organisation: string, role: Role): Member => {
-    const { token, member } = relay.members.invite({
+    const { token, member } = relay.members.add({
       workspace: WORKSPACE,
       name,
       organisation,
