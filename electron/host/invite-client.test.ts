@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatInviteLink } from '../../shared/protocol/index.ts'
-import { startContractRelay } from '../../test/electron/helpers/contract-relay.ts'
+import { recordingFetch, startTestRelay } from '../../test/electron/helpers/test-relay.ts'
 import { closedRelayUrl } from '../../test/electron/helpers/closed-relay.ts'
 import { checkInvite, claimInvite } from './invite-client.ts'
 import { relayEndpoint } from './relay-http.ts'
@@ -14,7 +14,7 @@ afterEach(async () => {
 })
 
 async function relay() {
-  const started = await startContractRelay()
+  const started = await startTestRelay()
   cleanups.push(started.close)
   return started
 }
@@ -35,7 +35,8 @@ describe('checking an invite with its relay', () => {
   it('shows what a valid invite grants: workspace, relay, name, organisation and role', async () => {
     const r = await relay()
     const { link, token, id } = r.invite('Lars Eide', 'UiS', 'reviewer')
-    const result = await checkInvite(link, transport)
+    const recorded = recordingFetch()
+    const result = await checkInvite(link, { fetch: recorded.fetch })
     expect(result).toEqual({
       ok: true,
       value: {
@@ -48,7 +49,7 @@ describe('checking an invite with its relay', () => {
         },
       },
     })
-    expect(r.requests).toEqual([{ method: 'GET', path: '/invite', token }])
+    expect(recorded.requests).toEqual([{ method: 'GET', path: '/invite', token }])
   })
 
   it('calls a malformed link invalid-invite without asking any relay', async () => {

@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseInviteLink, type Role } from '../../shared/protocol/index.ts'
-import {
-  startContractRelay,
-  type ContractRelay,
-} from '../../test/electron/helpers/contract-relay.ts'
+import { recordingFetch, startTestRelay } from '../../test/electron/helpers/test-relay.ts'
 import { useTestProfiles, type TestProfile } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 
@@ -18,20 +15,21 @@ afterEach(async () => {
 
 type Joined = { host: TestProfile; id: string; dir: string }
 
-async function setUp() {
-  const relay = await startContractRelay()
+async function setUp(options: { allowWorkspaceCreation?: boolean } = {}) {
+  const relay = await startTestRelay(options)
   cleanups.push(relay.close)
+  const recorded = recordingFetch()
   const join = async (name: string, organisation: string, role: Role): Promise<Joined> =>
     joinWith(relay.invite(name, organisation, role).link)
   const joinWith = async (link: string): Promise<Joined> => {
     const dir = tempDir()
-    const host = profile(dir)
+    const host = profile(dir, undefined, { fetch: recorded.fetch })
     const joined = await host.call('workspaces/join', { link })
     if (!joined.ok || joined.value.member === null) throw new Error(`not joined: ${link}`)
     return { host, id: joined.value.member.id, dir }
   }
   const coordinator = await join('Anne Berg', 'NTNU', 'coordinator')
-  return { relay, join, joinWith, coordinator, workspace: relay.workspace.id }
+  return { relay, recorded, join, joinWith, coordinator, workspace: relay.workspace.id }
 }
 
 describe('the member list', () => {
@@ -131,8 +129,8 @@ describe('inviting from the app', () => {
   })
 
   it('refuses malformed invites before asking the relay', async () => {
-    const { relay, coordinator, workspace } = await setUp()
-    const before = relay.requests.length
+    const { recorded, coordinator, workspace } = await setUp()
+    const before = recorded.requests.length
     for (const request of [
       { workspace, name: '   ', organisation: 'Y', role: 'editor', expiresInDays: null },
       { workspace, name: 'X', organisation: 'Y', role: 'owner', expiresInDays: null },
@@ -146,7 +144,7 @@ describe('inviting from the app', () => {
         error: { code: 'invalid-payload' },
       })
     }
-    expect(relay.requests.length).toBe(before)
+    expect(recorded.requests.length).toBe(before)
   })
 })
 
@@ -224,8 +222,7 @@ describe('new workspaces from the app', () => {
   })
 
   it('where allowed, the coordinator joins the new one as its first coordinator', async () => {
-    const { relay, coordinator, workspace } = await setUp()
-    ;(relay as ContractRelay).allowWorkspaceCreation = true
+    const { relay, coordinator, workspace } = await setUp({ allowWorkspaceCreation: true })
     const created = await coordinator.host.call('workspaces/create', {
       from: workspace,
       name: 'Baltic ports',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startContractRelay } from '../../test/electron/helpers/contract-relay.ts'
+import { recordingFetch, startTestRelay } from '../../test/electron/helpers/test-relay.ts'
 import { fakeKeychain, openTestProfile } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { plainSecretBox, type SecretBox } from './secret-vault.ts'
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 /** Joins a workspace on a profile without a keychain; returns the key it stored. */
 async function joinWithoutKeychain(dir: string) {
-  const relay = await startContractRelay()
+  const relay = await startTestRelay()
   cleanups.push(relay.close)
   const host = openTestProfile(dir, { secretBox: plainSecretBox })
   expect(
@@ -28,8 +28,10 @@ async function joinWithoutKeychain(dir: string) {
   return { relay, stored: stored.tokens[relay.workspace.id] }
 }
 
+const recorded = recordingFetch()
+
 function open(dir: string, secretBox: SecretBox) {
-  const host = openTestProfile(dir, { secretBox })
+  const host = openTestProfile(dir, { secretBox, fetch: recorded.fetch })
   cleanups.push(host.close)
   return host
 }
@@ -59,7 +61,7 @@ describe('keys on a computer without a keychain', () => {
     expect(
       await host.call('workspaces/connection', { workspace: relay.workspace.id }),
     ).toMatchObject({ ok: true })
-    expect(relay.requests.at(-1)?.token).toBe(key)
+    expect(recorded.requests.at(-1)?.token).toBe(key)
     expect(await host.call('settings/get')).toMatchObject({ value: { secretsNoticeSeen: false } })
     expect(readFileSync(join(dir, 'logs/samstemt.log'), 'utf8')).toContain(
       'stored keys are encrypted now',

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBodyJSON, readPaperMeta } from '../../shared/model/index.ts'
 import { formatInviteLink } from '../../shared/protocol/index.ts'
-import { startContractRelay } from '../../test/electron/helpers/contract-relay.ts'
+import { recordingFetch, startTestRelay } from '../../test/electron/helpers/test-relay.ts'
 import { useTestProfiles } from '../../test/electron/helpers/profile.ts'
 import { useTempDir } from '../../test/helpers/temp-dir.ts'
 import { SAMPLE_PAPER_ID } from './sample-workspace.ts'
@@ -21,7 +21,7 @@ afterEach(async () => {
 })
 
 async function relay() {
-  const started = await startContractRelay()
+  const started = await startTestRelay()
   cleanups.push(started.close)
   return started
 }
@@ -33,7 +33,8 @@ describe('joining a workspace through the host handlers', () => {
     const r = await relay()
     const invite = r.invite('Ingrid Berg', 'NTNU', 'editor')
     const dir = tempDir()
-    const host = profile(dir)
+    const recorded = recordingFetch()
+    const host = profile(dir, undefined, { fetch: recorded.fetch })
     const preview = await host.call('workspaces/preview-invite', { link: invite.link })
     expect(preview).toEqual({
       ok: true,
@@ -51,7 +52,7 @@ describe('joining a workspace through the host handlers', () => {
       ok: true,
       value: { id: r.workspace.id, member: { id: invite.id, role: 'editor' } },
     })
-    const claim = r.requests.find((request) => request.path === '/invite/claim')
+    const claim = recorded.requests.find((request) => request.path === '/invite/claim')
     expect(claim?.token).toBe(invite.token)
 
     const connection = await host.call('workspaces/connection', { workspace: r.workspace.id })
@@ -59,11 +60,11 @@ describe('joining a workspace through the host handlers', () => {
     // The page gets a ticket; the key that fetched it is the one the claim answered with.
     expect(connection.value).toEqual({
       relay: r.url,
-      ticket: expect.stringMatching(/^[A-Za-z0-9_-]{16,}$/),
+      ticket: expect.stringMatching(/^[A-Za-z0-9._~-]{16,}$/),
       expiresAt: expect.any(Number),
       member: { id: invite.id, name: 'Ingrid Berg', organisation: 'NTNU', role: 'editor' },
     })
-    const ticketCall = r.requests.find((request) => request.path === '/ticket')
+    const ticketCall = recorded.requests.find((request) => request.path === '/ticket')
     const key = ticketCall?.token ?? ''
     expect(key).not.toBe(invite.token)
     expect(JSON.stringify(connection.value)).not.toContain(key)

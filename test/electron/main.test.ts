@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { parseInviteLink } from '../../shared/protocol/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
-import { startContractRelay } from './helpers/contract-relay.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 import { electron, electronEvent, resetElectron, type FakeBrowserWindow } from './electron-mock.ts'
 
 vi.mock('electron', async () => (await import('./electron-mock.ts')).electronModule)
@@ -122,7 +123,7 @@ describe('starting the desktop app', () => {
   })
 
   it('reloads the page after joining a workspace on a new relay, so its CSP admits the relay', async () => {
-    const relay = await startContractRelay({ id: 'wTrondheim', name: 'Trondheim' })
+    const relay = await startTestRelay({ workspace: { id: 'wTrondheim', name: 'Trondheim' } })
     running.push(relay.close)
     const { link } = relay.invite('Kari', 'NTNU', 'coordinator')
     const window = await startMain(tempDir())
@@ -150,7 +151,7 @@ describe('starting the desktop app', () => {
   })
 
   it('keys joined without a keychain are encrypted on the first start that has one', async () => {
-    const relay = await startContractRelay()
+    const relay = await startTestRelay()
     running.push(relay.close)
     const profile = tempDir()
     electron().encryption.available = false
@@ -159,12 +160,14 @@ describe('starting the desktop app', () => {
     const { link } = relay.invite('Kari', 'NTNU', 'editor')
     expect(await invoke(first, 'workspaces/join', { link })).toMatchObject({ ok: true })
     expect(await invoke(first, 'app/info')).toMatchObject({ value: { secretsEncrypted: false } })
-    const key = relay.requests.find((request) => request.path === '/invite/claim')
     await running.pop()?.()
     const secrets = () => readFileSync(join(profile, 'secrets.json'), 'utf8')
-    expect(JSON.parse(secrets())).toMatchObject({
-      tokens: { [relay.workspace.id]: { encrypted: false } },
-    })
+    const stored = JSON.parse(secrets()) as {
+      tokens: Record<string, { encrypted: boolean; data: string }>
+    }
+    expect(stored.tokens[relay.workspace.id]).toMatchObject({ encrypted: false })
+    const key = stored.tokens[relay.workspace.id]?.data ?? ''
+    expect(key).not.toBe(parseInviteLink(link)?.token)
 
     resetElectron()
     electron().encryption.available = true
@@ -177,9 +180,7 @@ describe('starting the desktop app', () => {
     expect(
       await invoke(second, 'workspaces/connection', { workspace: relay.workspace.id }),
     ).toMatchObject({ ok: true, value: { ticket: expect.any(String) } })
-    expect(relay.requests.at(-1)?.token).not.toBe(key?.token)
-    const stored = relay.requests.at(-1)?.token ?? ''
-    expect(secrets()).not.toContain(stored)
+    expect(secrets()).not.toContain(key)
   })
 
   it('explains and quits when the profile cannot be opened', async () => {

@@ -5,7 +5,7 @@ import { readPaperMeta, readPapers } from '../../shared/model/index.ts'
 import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID } from '../../electron/host/sample-workspace.ts'
 import { createBridgeApi } from '../../renderer/src/platform/bridge-client.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
-import { startContractRelay } from './helpers/contract-relay.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 import { fakeRenderer, startPreview, type RunningPreview } from './helpers/preview.ts'
 
 const tempDir = useTempDir('samstemt-round-trip-')
@@ -53,7 +53,9 @@ function next(api: SamstemtApi, event: 'app/invite' | 'menu/export'): Promise<un
 
 describe('every channel through the preview bridge, against the real host services', () => {
   it('answers app, settings, workspaces, store and log calls like the desktop host', async () => {
-    const relay = await startContractRelay({ id: 'wRogaland', name: 'Rogaland partners' })
+    const relay = await startTestRelay({
+      workspace: { id: 'wRogaland', name: 'Rogaland partners' },
+    })
     cleanups.push(relay.close)
     const { api, reload } = await previewWithClient()
     const seen = new Set<Channel>()
