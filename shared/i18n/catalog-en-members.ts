@@ -57,7 +57,6 @@ export const enMembers = {
   'invite.expiry.hint': 'It works once, on the first computer that joins with it.',
   'invite.create': 'Create invite',
   'invite.creating': 'Creating the invite…',
-  'invite.cancel': 'Cancel',
   'invite.ready': 'The invite for {name} is ready',
   'invite.ready.lead':
     'Send {name} the link below. It works once, {expiry}. Anyone who has the link can join as {name}: send it only to them.',
@@ -91,6 +90,7 @@ export const enMembers = {
   },
   'unsent.body':
     'They are kept on this computer. Save them to send them to the coordinator another way.',
+  'unsent.status': { one: '{count} comment not sent', other: '{count} comments not sent' },
   'unsent.saveMarkdown': 'Save as Markdown',
   'unsent.saveJson': 'Save as JSON',
   'unsent.saved': 'Saved: {path}',

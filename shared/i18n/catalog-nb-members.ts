@@ -60,7 +60,6 @@ export const nbMembers: Messages<'members'> = {
   'invite.expiry.hint': 'Den virker én gang, på den første maskinen som blir med med den.',
   'invite.create': 'Lag invitasjon',
   'invite.creating': 'Lager invitasjonen …',
-  'invite.cancel': 'Avbryt',
   'invite.ready': 'Invitasjonen til {name} er klar',
   'invite.ready.lead':
     'Send {name} lenken nedenfor. Den virker én gang, {expiry}. Alle som har lenken, kan bli med som {name}: send den bare til dem.',
@@ -94,6 +93,7 @@ export const nbMembers: Messages<'members'> = {
   },
   'unsent.body':
     'De er tatt vare på på denne maskinen. Lagre dem for å sende dem til koordinatoren på annen måte.',
+  'unsent.status': { one: '{count} kommentar ikke sendt', other: '{count} kommentarer ikke sendt' },
   'unsent.saveMarkdown': 'Lagre som Markdown',
   'unsent.saveJson': 'Lagre som JSON',
   'unsent.saved': 'Lagret: {path}',

@@ -333,8 +333,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         <StatusBar session={session}>
           {waiting.size > 0 && (
             <span className="status-item comments-waiting">
-              <Icon name="comment" size={16} />
-              {t('review.waiting', { count: waiting.size })}
+              <Icon name={block === null ? 'comment' : 'cloudOff'} size={16} />
+              {t(block === null ? 'review.waiting' : 'unsent.status', { count: waiting.size })}
             </span>
           )}
           {words !== null && (

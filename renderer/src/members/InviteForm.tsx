@@ -179,7 +179,7 @@ export function InviteForm(props: {
           {t('invite.create')}
         </button>
         <button type="button" className="btn btn-quiet" disabled={busy} onClick={props.onCancel}>
-          {t('invite.cancel')}
+          {t('invite.back')}
         </button>
       </div>
     </form>

@@ -65,7 +65,7 @@ export class RelayAccess {
   private timer: unknown = null
   private pending: Promise<void> | null = null
   private failures = 0
-  private closed = false
+  private stopped = true
 
   constructor(options: {
     api: SamstemtApi
@@ -94,9 +94,22 @@ export class RelayAccess {
 
   getState = (): AccessState => this.state
 
+  /** Starts fetching tickets and keeps them fresh, until `stop`. */
+  start(): void {
+    this.stopped = false
+    void this.renew()
+  }
+
+  /** Stops renewing (the workspace closed); `start` resumes, with the same subscribers. */
+  stop(): void {
+    this.stopped = true
+    if (this.timer !== null) this.clock.clearTimeout(this.timer)
+    this.timer = null
+  }
+
   /** Asks for a ticket now (once at a time); resolves when the host has answered. */
   renew(): Promise<void> {
-    if (this.closed || this.state.access !== 'active') return Promise.resolve()
+    if (this.stopped || this.state.access !== 'active') return Promise.resolve()
     this.pending ??= this.fetch().finally(() => (this.pending = null))
     return this.pending
   }
@@ -114,24 +127,18 @@ export class RelayAccess {
 
   /** The relay says the member changed (message 101): their role applies at once. */
   memberChanged(member: MemberIdentity): void {
-    if (this.closed || (this.state.member !== null && this.state.member.id !== member.id)) return
+    if (this.stopped || (this.state.member !== null && this.state.member.id !== member.id)) return
     if (JSON.stringify(this.state.member) === JSON.stringify(member)) return
     this.set({ member })
     // The host keeps the member too, for the next start: the ticket call updates it.
     void this.renew()
   }
 
-  close(): void {
-    this.closed = true
-    if (this.timer !== null) this.clock.clearTimeout(this.timer)
-    this.listeners.clear()
-  }
-
   private async fetch(): Promise<void> {
     if (this.timer !== null) this.clock.clearTimeout(this.timer)
     this.timer = null
     const result = await call(this.api, 'workspaces/connection', { workspace: this.workspace })
-    if (this.closed || this.state.access !== 'active') return
+    if (this.stopped || this.state.access !== 'active') return
     if (result.ok && result.value !== null) return this.received(result.value)
     if (result.ok) return this.end('lost', null)
     const final = FINAL[result.error.code]
@@ -153,7 +160,7 @@ export class RelayAccess {
   }
 
   private schedule(ms: number): void {
-    if (this.closed) return
+    if (this.stopped) return
     this.timer = this.clock.setTimeout(() => {
       this.timer = null
       void this.renew()
@@ -167,7 +174,6 @@ export class RelayAccess {
   }
 
   private set(patch: Partial<AccessState>): void {
-    if (this.closed) return
     this.state = { ...this.state, ...patch }
     for (const listener of this.listeners) listener()
   }

@@ -51,6 +51,8 @@ export function WorkspaceView(props: {
   const registry = useRegistry(api, identity, access)
   const roleNote = useRoleChange(identity.role)
   const secrets = useSecretsNotice(entry.relay !== null)
+  // Once access has ended the key opens nothing: its storage is no longer news.
+  const showSecrets = secrets.show && state.access === 'active'
   const block = useMemo<WriteBlock | null>(
     () =>
       state.access === 'active'
@@ -108,13 +110,13 @@ export function WorkspaceView(props: {
           onMembers={entry.relay === null ? null : () => openMembers()}
         />
         {props.banner && <div className="banner-slot">{props.banner}</div>}
-        {(problem || block || roleNote.role || secrets.show) && (
+        {(problem || block || roleNote.role || showSecrets) && (
           <div className="banner-slot">
             {block && <BlockedNotice block={block} workspace={entry.name} />}
             {roleNote.role && !block && (
               <RoleNotice role={roleNote.role} onDismiss={roleNote.dismiss} />
             )}
-            {secrets.show && <SecretsNotice onDismiss={secrets.dismiss} />}
+            {showSecrets && <SecretsNotice onDismiss={secrets.dismiss} />}
             {problem && <ErrorNotice error={problem} onDismiss={() => setProblem(null)} />}
           </div>
         )}

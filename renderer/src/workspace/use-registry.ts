@@ -20,9 +20,8 @@ export function useRelayAccess(api: SamstemtApi, entry: WorkspaceEntry): RelayAc
     [api, entry.id, entry.relay],
   )
   useEffect(() => {
-    if (access === null) return
-    void access.renew()
-    return () => access.close()
+    access?.start()
+    return () => access?.stop()
   }, [access])
   return access
 }
