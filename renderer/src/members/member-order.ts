@@ -39,9 +39,3 @@ export function inviteExpired(member: MemberSummary, now: number): boolean {
     member.status === 'invited' && member.inviteExpiresAt !== null && member.inviteExpiresAt <= now
   )
 }
-
-/** Whether `member` is the only coordinator left who is not revoked. */
-export function isLastCoordinator(member: MemberSummary, members: readonly MemberSummary[]) {
-  if (member.role !== 'coordinator' || member.status === 'revoked') return false
-  return members.filter((m) => m.role === 'coordinator' && m.status !== 'revoked').length === 1
-}
