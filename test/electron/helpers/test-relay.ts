@@ -22,7 +22,14 @@ export type TestRelay = {
 }
 
 export async function startTestRelay(
-  options: { workspace?: { id: string; name: string }; allowWorkspaceCreation?: boolean } = {},
+  options: {
+    workspace?: { id: string; name: string }
+    allowWorkspaceCreation?: boolean
+    /** Where to listen (default 127.0.0.1), and the address invites name instead of its own. */
+    host?: string
+    publicUrl?: (port: number) => string
+    tls?: { cert: string; key: string }
+  } = {},
 ): Promise<TestRelay> {
   const workspace = options.workspace ?? { id: 'wNordic', name: 'Nordic smart cities' }
   const dir = mkdtempSync(join(tmpdir(), 'samstemt-relay-'))
@@ -31,11 +38,14 @@ export async function startTestRelay(
     port: 0,
     log: false,
     allowWorkspaceCreation: options.allowWorkspaceCreation ?? false,
+    host: options.host,
+    tls: options.tls ?? null,
   })
+  const url = options.publicUrl?.(running.port) ?? running.url
   running.members.createWorkspace(workspace.name, workspace.id)
   let closed = false
   return {
-    url: running.url,
+    url,
     workspace,
     running,
     invite(name, organisation, role, inviteOptions) {
@@ -43,7 +53,7 @@ export async function startTestRelay(
         { workspace: workspace.id, name, organisation, role },
         inviteOptions,
       )
-      const link = formatInviteLink({ relay: running.url, workspace: workspace.id, token, name })
+      const link = formatInviteLink({ relay: url, workspace: workspace.id, token, name })
       return { link, token, id: member.id }
     },
     revoke(id) {
