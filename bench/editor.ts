@@ -31,7 +31,9 @@ const WARMUP_KEYS = 30
 const ROUNDS = 3
 const WAIT_MS = 30_000
 const LOCAL_LETTERS = 'abcdefghijklmnopqrstuvwxyz '
-const MODES = ['plain', 'collab'] as const
+const MODES = ['plain', 'collab', 'suggest'] as const
+/** Open suggestions in the paper the editor types into in suggesting mode. */
+const OPEN_SUGGESTIONS = 500
 type Mode = (typeof MODES)[number]
 
 /** The trace's final text as paragraphs (split on blank lines; line breaks inside become spaces). */
@@ -77,6 +79,13 @@ export async function main(argv: string[]): Promise<void> {
   if (!written.ok)
     throw new Error(`the paper does not fit the schema: ${JSON.stringify(written.problems)}`)
   const stored = Y.encodeStateAsUpdate(paper)
+  const suggestPaper = new Y.Doc()
+  const suggestWritten = writeTemplateToBody(
+    suggestPaper,
+    withSuggestions(paragraphs, OPEN_SUGGESTIONS),
+  )
+  if (!suggestWritten.ok) throw new Error('the paper with suggestions does not fit the schema')
+  const storedSuggest = Y.encodeStateAsUpdate(suggestPaper)
   const until = paragraphs.at(-1)?.slice(-60) ?? ''
 
   const dir = mkdtempSync(join(tmpdir(), 'samstemt-bench-editor-'))
@@ -95,12 +104,14 @@ export async function main(argv: string[]): Promise<void> {
     const site = await servePage(await buildPage(join(dir, 'page')), {
       '/paper.json': { type: 'application/json', body: JSON.stringify(content) },
       '/paper.ystate': { type: 'application/octet-stream', body: stored },
+      '/paper-suggest.ystate': { type: 'application/octet-stream', body: storedSuggest },
     })
     cleanups.push(() => site.close())
     const query = new URLSearchParams({
       until,
       relay: relay.url,
       room,
+      suggestRoom: paperRoom('bench', 'automerge-paper-suggest'),
       token: member('Anne').token,
     })
     const pageUrl = (mode: Mode) => `${site.url}?mode=${mode}&${query}`
@@ -119,6 +130,7 @@ export async function main(argv: string[]): Promise<void> {
     const open: Record<Mode, { open: number[]; paint: number[] }> = {
       plain: { open: [], paint: [] },
       collab: { open: [], paint: [] },
+      suggest: { open: [], paint: [] },
     }
     for (let i = 0; i < opens; i++) {
       for (const mode of MODES) {
@@ -138,7 +150,7 @@ export async function main(argv: string[]): Promise<void> {
       }
     }
 
-    const samples: Record<Mode, number[]> = { plain: [], collab: [] }
+    const samples: Record<Mode, number[]> = { plain: [], collab: [], suggest: [] }
     let remoteUpdates = 0
     let typedByPartner = 0
     for (let round = 0; round < ROUNDS; round++) {
@@ -191,6 +203,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     const plain = stats('plain')
     const collab = stats('collab')
+    const suggest = stats('suggest')
     const row = (name: string, s: typeof plain) => ({
       editor: name,
       'open (median)': ms(s.open),
@@ -198,12 +211,14 @@ export async function main(argv: string[]): Promise<void> {
       'keystroke p50': ms(s.p50),
       'keystroke p99': ms(s.p99),
       'p99 vs plain': ratio(s.p99 / plain.p99),
+      'p99 vs editing': ratio(s.p99 / collab.p99),
       'open vs plain': ratio(s.open / plain.open),
       keystrokes: s.n,
     })
     printTable(`Editor: ${characters.toLocaleString('en')}-character paper in Chromium`, [
       row('plain Tiptap (no collaboration)', plain),
       row("Samstemt: the app's editor (paperExtensions), relay, second client typing", collab),
+      row(`Samstemt suggesting, ${OPEN_SUGGESTIONS} open suggestions in the paper`, suggest),
     ])
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
     console.log(
@@ -213,7 +228,9 @@ export async function main(argv: string[]): Promise<void> {
         `(plain ${ms(plain.open)}, collaborative ${ms(collab.open)}); ` +
         `keystroke p99 < 16 ms: ${verdict(collab.p99 < 16)} (${ms(collab.p99)}); ` +
         `p99 <= 1.5x plain: ${verdict(collab.p99 <= 1.5 * plain.p99)} ` +
-        `(${ratio(collab.p99 / plain.p99)}).`,
+        `(${ratio(collab.p99 / plain.p99)}); suggesting p99 < 16 ms: ` +
+        `${verdict(suggest.p99 < 16)} (${ms(suggest.p99)}); suggesting p99 <= 1.5x editing: ` +
+        `${verdict(suggest.p99 <= 1.5 * collab.p99)} (${ratio(suggest.p99 / collab.p99)}).`,
     )
   } finally {
     for (const cleanup of cleanups.reverse())
@@ -222,6 +239,42 @@ export async function main(argv: string[]): Promise<void> {
     await relay.close()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The paper with `count` open suggestions spread over it: every tenth word of each paragraph
+ * (after the first, where the typing goes) suggested for insertion or deletion, by two members.
+ */
+export function withSuggestions(paragraphs: readonly string[], count: number): object {
+  let made = 0
+  const author = (n: number) => ({
+    id: `bench-${n}`,
+    memberId: n % 2 === 0 ? 'm-ole' : 'm-ingrid',
+    name: n % 2 === 0 ? 'Ole Hansen' : 'Ingrid Dahl',
+    organisation: n % 2 === 0 ? 'Nordic Edge' : 'NTNU',
+    at: 1_700_000_000_000 + n,
+  })
+  const rounds = Math.ceil(count / Math.max(1, paragraphs.length - 1)) + 1
+  const content = paragraphs.map((text, p) => {
+    const words = text.split(' ')
+    const nodes: object[] = []
+    let plain = ''
+    words.forEach((word, w) => {
+      const spaced = w < words.length - 1 ? `${word} ` : word
+      if (!(p > 0 && made < count && w % 10 === 3 && w / 10 < rounds)) {
+        plain += spaced
+        return
+      }
+      if (plain !== '') nodes.push({ type: 'text', text: plain })
+      plain = ''
+      const kind = made % 2 === 0 ? 'suggestInsert' : 'suggestDelete'
+      nodes.push({ type: 'text', text: spaced, marks: [{ type: kind, attrs: author(made) }] })
+      made++
+    })
+    if (plain !== '') nodes.push({ type: 'text', text: plain })
+    return { type: 'paragraph', content: nodes }
+  })
+  return { type: 'doc', content }
 }
 
 /** Resolves once the second client's copy of the paper ends its first paragraph with `text`. */

@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   store: () => import('./store.ts'),
   relay: () => import('./relay.ts'),
   'relay-comments': () => import('./relay-comments.ts'),
+  'relay-suggest': () => import('./relay-suggest.ts'),
   editor: () => import('./editor.ts'),
   export: () => import('./export.ts'),
   comments: () => import('./comments.ts'),

@@ -35,7 +35,9 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search)
-const collaborative = params.get('mode') === 'collab'
+// `?mode=suggest`: the collaborative editor in suggesting mode, on a paper with open suggestions.
+const suggesting = params.get('mode') === 'suggest'
+const collaborative = params.get('mode') === 'collab' || suggesting
 /** The end of the paper's last paragraph: once the DOM has it, the paper is open. */
 const until = params.get('until') ?? ''
 const mount = document.getElementById('editor') as HTMLElement
@@ -59,7 +61,8 @@ async function openPlain(): Promise<void> {
 }
 
 async function openCollaborative(): Promise<void> {
-  const stored = new Uint8Array(await (await fetch('paper.ystate')).arrayBuffer())
+  const file = suggesting ? 'paper-suggest.ystate' : 'paper.ystate'
+  const stored = new Uint8Array(await (await fetch(file)).arrayBuffer())
   const doc = new Y.Doc()
   Y.applyUpdate(doc, stored)
   const awareness = new Awareness(doc)
@@ -74,10 +77,19 @@ async function openCollaborative(): Promise<void> {
       colorOf: memberColor,
       openLink: () => undefined,
       onActivateThread: () => undefined,
+      suggesting: {
+        forced: () => suggesting,
+        suggester: () => ({
+          memberId: user.memberId,
+          name: user.name,
+          organisation: user.organisation,
+        }),
+      },
     }),
   })
   bench.opened = await whenOpen(editor)
-  const provider = new WebsocketProvider(params.get('relay') ?? '', params.get('room') ?? '', doc, {
+  const room = params.get(suggesting ? 'suggestRoom' : 'room') ?? ''
+  const provider = new WebsocketProvider(params.get('relay') ?? '', room, doc, {
     params: { token: params.get('token') ?? '' },
     awareness,
     disableBc: true,

@@ -104,6 +104,26 @@ describe('the check before a paper goes final or is sent', () => {
     ])
   })
 
+  it('counts the open tracked changes in the body as suggestions waiting for a decision', () => {
+    const paper = newPaper()
+    for (const [i, block] of [1, 3, 5, 7].entries()) writeOver(paper, block, `Tekst ${i}.`)
+    const body = readBodyJSON(paper).value
+    const by = (id: string) => ({ id, memberId: 'm-ole', name: 'Ole', organisation: 'UiS', at: 1 })
+    // Two suggestions (one a replacement: struck and inserted under one id) in the first text.
+    const block = body.content?.[1]?.content?.[0] ?? body.content?.[1]
+    block!.content = [
+      { type: 'text', text: 'Tekst ', marks: [{ type: 'suggestDelete', attrs: by('s1') }] },
+      { type: 'text', text: 'Ord ', marks: [{ type: 'suggestInsert', attrs: by('s1') }] },
+      { type: 'text', text: '0.' },
+      { type: 'text', text: ' Mer.', marks: [{ type: 'suggestInsert', attrs: by('s2') }] },
+    ]
+    const findings = readinessFindings({ ...input(paper), body }, 'final')
+    expect(findings.find((f) => f.check === 'undecided-suggestions')?.count).toBe(2)
+    expect(readinessFindings(input(paper), 'final').map((f) => f.check)).not.toContain(
+      'undecided-suggestions',
+    )
+  })
+
   it('asks for every contributing organisation’s endorsement of this very text before sending', () => {
     const paper = newPaper(['ERRIN'])
     for (const [i, block] of [1, 3, 5, 7].entries()) writeOver(paper, block, `Tekst ${i}.`)

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Thread } from './comments.ts'
 import { normaliseGuidance, templateGuidanceTexts, templateHeadings } from './template.ts'
+import { listTracked } from './tracked.ts'
 import type { Workflow } from './workflow.ts'
 
 /*
@@ -65,7 +66,16 @@ export const commentSuggestions: SuggestionSource = {
     ).length,
 }
 
-export const SUGGESTION_SOURCES: readonly SuggestionSource[] = [commentSuggestions]
+/** Tracked changes in the body (suggesting mode) nobody has accepted or rejected. */
+export const trackedSuggestions: SuggestionSource = {
+  id: 'tracked',
+  undecided: (input) => listTracked(input.body).length,
+}
+
+export const SUGGESTION_SOURCES: readonly SuggestionSource[] = [
+  commentSuggestions,
+  trackedSuggestions,
+]
 
 /** Which checks apply to which move: endorsements are expected only once a paper is final. */
 const CHECKS_FOR: Record<'final' | 'sent', readonly ReadinessCheck[]> = {
@@ -82,7 +92,10 @@ export function readinessFindings(
   const sections = sectionsOf(input.body)
   const suggestions = sources.reduce((sum, source) => sum + source.undecided(input), 0)
   // A thread waiting for a decision on its suggestion is listed there, not twice.
-  const open = input.threads.filter((thread) => thread.state === 'open').length
+  // A conversation on a tracked change goes with it.
+  const open = input.threads.filter(
+    (thread) => thread.state === 'open' && thread.tracked === null,
+  ).length
   const withGuidance = sections.filter((section) => section.guidance > 0)
   const endorsed = new Set(
     input.workflow.endorsements

@@ -180,6 +180,17 @@ describe('suggesting mode', () => {
     })
   })
 
+  it('typing read back from the page as a whole new paragraph is still one suggested word', () => {
+    const state = stateOf(doc('Cities need funding.', 'Second.'))
+    // What ProseMirror makes of a DOM change it cannot place exactly: the paragraph replaced.
+    const schema = state.schema
+    const retyped = schema.nodes.paragraph!.create(null, schema.text('Cities need stable funding.'))
+    const size = state.doc.firstChild!.nodeSize
+    const after = suggested(state, (tr: Transaction) => void tr.replaceWith(0, size, retyped))
+    expect(listTracked(json(after)).map((s) => s.inserted)).toEqual(['stable '])
+    expect(rejectTracked(json(after))).toEqual(json(state))
+  })
+
   it('a whole list item selected and deleted: its text is struck, the item stays', () => {
     const schema = bodySchema()
     const item = (text: string) => ({
@@ -196,6 +207,12 @@ describe('suggesting mode', () => {
     const state = start.apply(start.tr.setSelection(TextSelection.create(node, 3, 20)))
     const after = suggested(state, deleteSelection)
     expect(listTracked(json(after)).map((s) => s.deleted)).toEqual(['Begin with a verb'])
+    // Typing over words inside an item is a replacement like anywhere else.
+    const words = start.apply(start.tr.setSelection(TextSelection.create(node, 9, 15)))
+    const replaced = suggested(words, typed('using'))
+    expect(listTracked(json(replaced)).map((s) => [s.deleted, s.inserted])).toEqual([
+      ['with a', 'using'],
+    ])
     expect(after.doc.textContent).toBe(state.doc.textContent)
     expect(rejectTracked(json(after))).toEqual(json(state))
     const accepted = schema.nodeFromJSON(acceptTracked(json(after)))

@@ -71,6 +71,7 @@ export function suggestTransaction(
   if (insert === undefined || remove === undefined || format === undefined) {
     return { unsuggestable: 'structure' }
   }
+  tr = narrowed(state, tr)
   const context: Context = {
     insert,
     remove,
@@ -123,6 +124,42 @@ export function suggestTransaction(
   out.setMeta('preventAutolink', true)
   out.setMeta(SUGGESTED, 'suggest')
   return out
+}
+
+/**
+ * A change read back from the page (the browser typed into the DOM, and ProseMirror parsed the
+ * paragraph again) can come as one step replacing whole paragraphs with new ones, which no
+ * suggestion can carry. When what really differs lies inside one paragraph, the transaction
+ * is made again as that one inline replacement.
+ */
+function narrowed(state: EditorState, tr: Transaction): Transaction {
+  const [step, ...more] = tr.steps
+  if (!(step instanceof ReplaceStep) || more.length > 0) return tr
+  if (!(step.slice.content.firstChild?.isBlock ?? false)) return tr
+  const start = tr.before.content.findDiffStart(tr.doc.content)
+  const end = tr.before.content.findDiffEnd(tr.doc.content)
+  if (start === null || end === null) return tr
+  let { a: endA, b: endB } = end
+  const overlap = start - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  const inOne = (doc: PmNode, to: number) => {
+    const $from = doc.resolve(start)
+    return $from.parent.inlineContent && $from.sameParent(doc.resolve(to))
+  }
+  if (!inOne(tr.before, endA) || !inOne(tr.doc, endB)) return tr
+  const again = state.tr.replace(start, endA, tr.doc.slice(start, endB))
+  if (!again.doc.eq(tr.doc)) return tr
+  if (tr.selectionSet) {
+    const { anchor, head } = tr.selection
+    again.setSelection(TextSelection.create(again.doc, anchor, head))
+  }
+  if (tr.storedMarksSet) again.setStoredMarks(tr.storedMarks)
+  if (tr.scrolledIntoView) again.scrollIntoView()
+  if (tr.getMeta('addToHistory') === false) again.setMeta('addToHistory', false)
+  return again
 }
 
 type Context = {
@@ -181,8 +218,10 @@ function suggestReplace(
       else if (!node.marks.some((m) => m.type === context.remove)) strike.push([start, end])
       return false
     }
-    // Lists, list items, tables crossed or deleted whole: not a suggestion we can make.
-    if (pos < to && pos + node.nodeSize > from) structure = true
+    // Lists, list items, tables whose start or end is in the range (crossed or deleted whole):
+    // not a suggestion we can make. Text inside one of them is like any other.
+    const end = pos + node.nodeSize
+    if ((from <= pos && to > pos) || (from < end && to >= end)) structure = true
     return true
   })
   if (structure) {

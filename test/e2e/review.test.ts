@@ -36,6 +36,20 @@ async function select(page: Page, text: string): Promise<void> {
   }, text)
 }
 
+/** Puts the caret after `text`, and resolves once the editor has read the new selection. */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  // The editor reads the page's selection only while it has the focus.
+  await page.locator('.paper-body').focus()
+  await select(page, text)
+  await page.evaluate(() => {
+    const selection = window.getSelection()!
+    selection.collapseToEnd()
+    return new Promise<void>((done) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => done())),
+    )
+  })
+}
+
 const addKeys = 'Control+Alt+KeyM'
 
 async function comment(page: Page, text: string, options: { on: string; suggest: string }) {
@@ -108,7 +122,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       // A reviewer cannot change the text, offline or not: what they type is a suggestion, which
       // they can take back.
-      await ole.page.locator('.paper-body').getByText(FIRST).click()
+      await caretAfter(ole.page, FIRST)
       await ole.page.keyboard.type('XYZ')
       await ole.page.locator('.paper-body ins.suggest-insert', { hasText: 'XYZ' }).waitFor()
       await ole.page.keyboard.press('Control+z')
@@ -140,7 +154,8 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       await kari.page.getByRole('tab', { name: /Kommentarer/ }).click()
       await proxy.restore()
-      await statusBar(ole.page).getByText(nb('saved.relay')).waitFor({ timeout: 15_000 })
+      // Asked again with backoff while the relay was away, the app may take a while to be back.
+      await statusBar(ole.page).getByText(nb('saved.relay')).waitFor({ timeout: 45_000 })
       await expect
         .poll(() => statusBar(ole.page).innerText(), { timeout: 15_000 })
         .not.toContain(waiting)

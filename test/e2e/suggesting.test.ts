@@ -15,11 +15,13 @@ const STRUCK = 'Begynn hver anbefaling med et verb'
 const ADDED = ' som en travel leser forstår'
 
 /**
- * Selects `text` in the paper as a mouse drag would (or puts the caret after it, `collapse`): a
+ * Selects `text` in the paper as a mouse drag would (or puts the caret `caretAt` characters into it): a
  * DOM selection, which the editor reads on the browser's selectionchange event; resolves once
  * that event has been handled (two animation frames later).
  */
-async function select(page: Page, text: string, collapse = false): Promise<void> {
+async function select(page: Page, text: string, caretAt?: number): Promise<void> {
+  // The editor reads the page's selection only while it has the focus.
+  await page.locator('.paper-body').focus()
   await page.locator('.paper-body').evaluate(
     (body, [wanted, caret]) => {
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
@@ -27,8 +29,8 @@ async function select(page: Page, text: string, collapse = false): Promise<void>
         const at = node.textContent?.indexOf(wanted) ?? -1
         if (at === -1) continue
         const range = document.createRange()
-        range.setStart(node, caret ? at + wanted.length : at)
-        range.setEnd(node, at + wanted.length)
+        range.setStart(node, caret === null ? at : at + caret)
+        range.setEnd(node, caret === null ? at + wanted.length : at + caret)
         const selection = window.getSelection()!
         selection.removeAllRanges()
         selection.addRange(range)
@@ -38,7 +40,7 @@ async function select(page: Page, text: string, collapse = false): Promise<void>
       }
       throw new Error(`"${wanted}" is not in the paper`)
     },
-    [text, collapse] as const,
+    [text, caretAt ?? null] as const,
   )
 }
 
@@ -90,7 +92,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
         .poll(() => connection(page), { timeout: 10_000 })
         .toContain(nb('connection.offline'))
 
-      await select(page, AFTER, true)
+      await select(page, AFTER, AFTER.length)
       await page.keyboard.type(ADDED)
       await select(page, STRUCK)
       await page.keyboard.press('Backspace')
@@ -171,7 +173,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
     test('an editor who switches to Suggesting suggests under their own name', async () => {
       const page = kari.page
       await page.getByLabel(nb('suggesting.mode.label')).selectOption('suggesting')
-      await select(page, 'fem ', true)
+      await select(page, 'fem ', 4)
       await page.keyboard.type('omtrent ')
       await expect.poll(() => tracked(page)).toEqual({ inserted: 'omtrent ', deleted: STRUCK })
       const mine = cards(page).filter({ hasText: 'omtrent' })
@@ -183,5 +185,30 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => paperText(page)).toContain('fem omtrent Xsetninger')
       expect((await tracked(page)).inserted).toBe('omtrent ')
     }, 60_000)
+
+    test("the coordinator sets the paper to suggestions only: the editor's changes are suggestions until it is lifted", async () => {
+      const anne = await stack.startApp()
+      await joinWith(anne.page, stack.members.coordinator.link)
+      await openPaper(anne.page, TITLE)
+      await anne.page.getByRole('tab', { name: /Arbeidsflyt/ }).click()
+      const only = anne.page.getByLabel(nb('suggesting.only.label'))
+      await only.check()
+
+      const page = kari.page
+      await page.getByText(nb('suggesting.note.paper')).waitFor({ timeout: 15_000 })
+      expect(await page.locator('.tool-mode').innerText()).toContain(
+        nb('suggesting.mode.suggesting'),
+      )
+      await select(page, 'Xsetninger', 1)
+      await page.keyboard.type('Y')
+      await expect.poll(() => tracked(page)).toMatchObject({ inserted: 'omtrent Y' })
+      await statusBar(page).getByText(nb('saved.relay')).waitFor({ timeout: 15_000 })
+      await page.screenshot({ path: join(SHOTS, 'suggesting-only.png') })
+
+      await only.uncheck()
+      await page.getByText(nb('suggesting.note.paper')).waitFor({ state: 'detached' })
+      await expect.poll(() => page.locator('select.tool-mode').inputValue()).toBe('editing')
+      await anne.kill()
+    }, 90_000)
   },
 )
