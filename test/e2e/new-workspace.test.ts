@@ -6,7 +6,7 @@ import { createTranslator } from '../../shared/i18n/index.ts'
 import { startTestRelay, type TestRelay } from '../electron/helpers/test-relay.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { CHROMIUM, startStack, type Stack } from './helpers/stack.ts'
-import { nb, statusBar } from './helpers/ui.ts'
+import { createPaper, nb, statusBar } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -86,15 +86,37 @@ describe.skipIf(NO_CHROMIUM !== null)(
         .toBe('workspace-button')
     }, 90_000)
 
-    test('editors and reviewers are not offered it', async () => {
+    test('an editor sees who is in, read-only, and is offered neither invites nor a new workspace', async () => {
       const relay = await startTestRelay({ allowWorkspaceCreation: true })
       relays.push(relay)
+      relay.invite('Anne Berg', 'NTNU', 'coordinator')
       const { page } = await stack.startApp()
       const workspace = relay.workspace.name
       await joinAs(page, relay.invite('Kari Nordmann', 'UiS', 'editor').link, workspace)
       await switcher(page, workspace).click()
       await page.getByRole('button', { name: nb('topbar.joinAnother') }).waitFor()
       expect(await page.getByRole('button', { name: nb('workspace.create.open') }).count()).toBe(0)
+
+      await page.getByRole('button', { name: nb('members.open') }).click()
+      const members = page.getByRole('dialog', { name: nb('members.title', { workspace }) })
+      await members.getByText(nb('members.readOnly')).waitFor()
+      const anne = members.locator('[data-member="Anne Berg"]')
+      await anne.waitFor()
+      expect(await anne.innerText()).toContain('NTNU')
+      expect(await anne.innerText()).toContain(nb('role.coordinator'))
+      expect(await members.getByRole('button', { name: nb('members.invite') }).count()).toBe(0)
+      expect(await members.getByRole('combobox').count()).toBe(0)
+      expect(
+        await members
+          .getByRole('button', { name: nb('members.revoke.label', { name: 'Anne Berg' }) })
+          .count(),
+      ).toBe(0)
+      // A paper's header has no Share button for her either.
+      await page.keyboard.press('Escape')
+      await members.waitFor({ state: 'detached' })
+      await createPaper(page, 'Felles innspill')
+      await page.getByRole('button', { name: nb('editor.back') }).waitFor()
+      expect(await page.getByRole('button', { name: nb('members.share') }).count()).toBe(0)
     }, 90_000)
 
     test('where allowed, Enter creates it and it opens at once with her as its first coordinator', async () => {

@@ -128,6 +128,37 @@ describe('member updates on open sockets', () => {
     })
   })
 
+  it('an editor made reviewer is told at once, and the relay refuses her text from then on', async () => {
+    const r = await relay()
+    const anne = await member(r, 'Anne', 'coordinator')
+    const kari = await member(r, 'Kari', 'editor')
+    const room = paperRoom(r.workspace.id, 'p1')
+    const watcher = open(apiOf(anne.host).api, r, room)
+    const k = open(apiOf(kari.host).api, r, room)
+    await waitFor(() => k.session.getStatus().connection === 'online', 'Kari online')
+    k.session.doc.getText('body').insert(0, 'Kari skriver.')
+    await waitFor(
+      () => watcher.session.doc.getText('body').toString() === 'Kari skriver.',
+      'the editor’s text reached the others',
+    )
+    expect(
+      await anne.host.call('members/set-role', {
+        workspace: r.workspace.id,
+        member: kari.id,
+        role: 'reviewer',
+      }),
+    ).toMatchObject({ ok: true })
+    await waitFor(() => k.access.getState().member?.role === 'reviewer', 'message 101')
+    // A page that has not caught up yet still sends a keystroke: the relay, not the UI, stops it.
+    k.session.doc.getText('body').insert(0, 'For sent. ')
+    await waitFor(() => k.session.getStatus().refused, 'the relay refused the demoted editor')
+    expect(watcher.session.doc.getText('body').toString()).toBe('Kari skriver.')
+    expect(k.session.getStatus().connection).toBe('online')
+    expect(await kari.host.call('workspaces/list')).toMatchObject({
+      value: [{ member: { role: 'reviewer' } }],
+    })
+  })
+
   it('a revoked member’s rooms all end at once, each of them', async () => {
     const r = await relay()
     const anne = await member(r, 'Anne', 'coordinator')
