@@ -22,6 +22,7 @@ function thread(id: string, patch: Partial<Thread>): Thread {
     replies: [],
     suggestion: null,
     decision: null,
+    tracked: null,
     ...patch,
   }
 }
