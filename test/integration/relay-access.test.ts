@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Result, SamstemtApi } from '../../shared/ipc/contract.ts'
+import type * as Y from 'yjs'
+import { paperBody, writeTemplateToBody } from '../../shared/model/index.ts'
 import { indexRoom, paperRoom } from '../../shared/protocol/index.ts'
 import { RelayAccess } from '../../renderer/src/sync/relay-access.ts'
 import { RoomSession } from '../../renderer/src/sync/room-session.ts'
@@ -136,11 +138,14 @@ describe('member updates on open sockets', () => {
     const watcher = open(apiOf(anne.host).api, r, room)
     const k = open(apiOf(kari.host).api, r, room)
     await waitFor(() => k.session.getStatus().connection === 'online', 'Kari online')
-    k.session.doc.getText('body').insert(0, 'Kari skriver.')
-    await waitFor(
-      () => watcher.session.doc.getText('body').toString() === 'Kari skriver.',
-      'the editor’s text reached the others',
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'Kari skriver.' }] }
+    expect(writeTemplateToBody(k.session.doc, { type: 'doc', content: [paragraph] })).toMatchObject(
+      {
+        ok: true,
+      },
     )
+    const seen = () => paperBody(watcher.session.doc).toString()
+    await waitFor(() => seen().includes('Kari skriver.'), 'the editor’s text reached the others')
     expect(
       await anne.host.call('members/set-role', {
         workspace: r.workspace.id,
@@ -150,9 +155,10 @@ describe('member updates on open sockets', () => {
     ).toMatchObject({ ok: true })
     await waitFor(() => k.access.getState().member?.role === 'reviewer', 'message 101')
     // A page that has not caught up yet still sends a keystroke: the relay, not the UI, stops it.
-    k.session.doc.getText('body').insert(0, 'For sent. ')
+    const text = (paperBody(k.session.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(0, 'For sent. ')
     await waitFor(() => k.session.getStatus().refused, 'the relay refused the demoted editor')
-    expect(watcher.session.doc.getText('body').toString()).toBe('Kari skriver.')
+    expect(seen()).not.toContain('For sent.')
     expect(k.session.getStatus().connection).toBe('online')
     expect(await kari.host.call('workspaces/list')).toMatchObject({
       value: [{ member: { role: 'reviewer' } }],
