@@ -13,8 +13,6 @@ export const enWorkspace = {
   'editor.loading': 'Opening the paper…',
   'editor.body.label': 'Text of the paper',
   'editor.keysHint': 'Press Alt+F10 to reach the formatting toolbar, and Esc to come back.',
-  'editor.readOnly.reviewer':
-    'Read only: you are a reviewer. You can read this paper, but not change it.',
   'editor.readOnly.final': 'Read only: this paper is final and can no longer be changed.',
   'editor.readOnly.sent': 'Read only: this paper has been sent and can no longer be changed.',
   'editor.words': { one: '{count} word', other: '{count} words' },

@@ -15,8 +15,6 @@ export const nbWorkspace: Messages<'workspace'> = {
   'editor.loading': 'Åpner notatet …',
   'editor.body.label': 'Notatets tekst',
   'editor.keysHint': 'Trykk Alt+F10 for å gå til verktøylinjen, og Esc for å komme tilbake.',
-  'editor.readOnly.reviewer':
-    'Skrivebeskyttet: du er kommentator. Du kan lese notatet, men ikke endre det.',
   'editor.readOnly.final': 'Skrivebeskyttet: notatet er endelig og kan ikke lenger endres.',
   'editor.readOnly.sent': 'Skrivebeskyttet: notatet er sendt og kan ikke lenger endres.',
   'editor.words': { one: '{count} ord', other: '{count} ord' },

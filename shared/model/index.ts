@@ -80,6 +80,7 @@ export {
   isLocked,
   observeWorkflow,
   readWorkflow,
+  readSuggestionsOnly,
   readWorkflowStatus,
   type Endorsement,
   type EndorsementState,
@@ -92,6 +93,7 @@ export {
   changeStatus,
   endorse,
   saveVersion,
+  setSuggestionsOnly,
   statusMoves,
   withdrawEndorsement,
   type EndorsementRef,
@@ -144,3 +146,17 @@ export {
   type TrackedSuggestion,
   type Which,
 } from './tracked.ts'
+export {
+  SUGGESTED,
+  decideTransaction,
+  isSuggesting,
+  isUnsuggestable,
+  plainInsertions,
+  suggestTransaction,
+  suggestingKey,
+  suggestingPlugin,
+  suggestionsIn,
+  type PlacedSuggestion,
+  type Suggester,
+  type Unsuggestable,
+} from './suggesting.ts'

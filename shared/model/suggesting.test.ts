@@ -180,6 +180,32 @@ describe('suggesting mode', () => {
     })
   })
 
+  it('a whole list item selected and deleted: its text is struck, the item stays', () => {
+    const schema = bodySchema()
+    const item = (text: string) => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    })
+    const node = schema.nodeFromJSON({
+      type: 'doc',
+      content: [{ type: 'orderedList', content: [item('Begin with a verb'), item('Say why')] }],
+    })
+    // The item's whole text, as a triple click selects it; Backspace deletes the selection, and
+    // ProseMirror widens that to the whole item.
+    const start = EditorState.create({ doc: node })
+    const state = start.apply(start.tr.setSelection(TextSelection.create(node, 3, 20)))
+    const after = suggested(state, deleteSelection)
+    expect(listTracked(json(after)).map((s) => s.deleted)).toEqual(['Begin with a verb'])
+    expect(after.doc.textContent).toBe(state.doc.textContent)
+    expect(rejectTracked(json(after))).toEqual(json(state))
+    const accepted = schema.nodeFromJSON(acceptTracked(json(after)))
+    const items: string[] = []
+    accepted.descendants((n) =>
+      n.type.name === 'listItem' ? (items.push(n.textContent), false) : true,
+    )
+    expect(items).toEqual(['', 'Say why'])
+  })
+
   it('another member’s suggested text is struck, not removed, and both can be decided', () => {
     const withIngrid = suggested(stateOf(doc('Cities need funding.'), 13), typed('stable '))
     const selected = withIngrid.tr.setSelection(TextSelection.create(withIngrid.doc, 13, 20))

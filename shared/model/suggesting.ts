@@ -156,6 +156,7 @@ function suggestReplace(
   }
   // 1. What is deleted stays, struck through; one's own suggested text and breaks go.
   const own: [number, number][] = []
+  const ownBreaks: [number, number][] = []
   const strike: [number, number][] = []
   const joins: number[] = []
   let structure = false
@@ -165,7 +166,7 @@ function suggestReplace(
       if (from <= pos && pos + 1 <= to) {
         const $pos = out.doc.resolve(pos)
         if (!isTracked(node) || !$pos.nodeBefore?.isTextblock) structure = true
-        else if (mine(context, node.attrs[SUGGEST_SPLIT])) own.push([pos - 1, pos + 1])
+        else if (mine(context, node.attrs[SUGGEST_SPLIT])) ownBreaks.push([pos - 1, pos + 1])
         else if (!isAuthor(node.attrs[SUGGEST_JOIN])) joins.push(pos)
       }
       return true
@@ -184,7 +185,14 @@ function suggestReplace(
     if (pos < to && pos + node.nodeSize > from) structure = true
     return true
   })
-  if (structure) return { unsuggestable: 'structure' }
+  if (structure) {
+    // Deleting whole list items or cells (a selection over a whole item, Backspace): their text
+    // is suggested for deletion, their structure stays. Anything more is not a suggestion.
+    if (slice.size > 0) return { unsuggestable: 'structure' }
+    joins.length = 0
+  } else {
+    own.push(...ownBreaks)
+  }
 
   for (const [start, end] of strike) {
     const author = suggestionFor(out.doc, start, end, context.remove, context)
@@ -507,4 +515,63 @@ export function suggestingPlugin(on = false): Plugin<{ on: boolean }> {
       apply: (tr, value) => (tr.getMeta(suggestingKey) as { on: boolean } | undefined) ?? value,
     },
   })
+}
+
+/** One open suggestion in an editor's document: what `listTracked` gives, with where it is. */
+export type PlacedSuggestion = {
+  id: string
+  author: TrackedAuthor
+  kinds: ('insert' | 'delete' | 'format' | 'split' | 'join')[]
+  inserted: string
+  deleted: string
+  /** From the start of its first piece to the end of its last, in the document's positions. */
+  from: number
+  to: number
+}
+
+/**
+ * Every open suggestion of a ProseMirror document, in document order of its first piece (the
+ * cards' order). One walk over the document: the editor reads it whenever typing pauses.
+ */
+export function suggestionsIn(doc: PmNode): PlacedSuggestion[] {
+  const found = new Map<string, PlacedSuggestion>()
+  const note = (
+    author: unknown,
+    kind: PlacedSuggestion['kinds'][number],
+    from: number,
+    to: number,
+    inserted = '',
+    deleted = '',
+  ) => {
+    if (!isAuthor(author)) return
+    let entry = found.get(author.id)
+    if (entry === undefined) {
+      entry = { id: author.id, author, kinds: [], inserted: '', deleted: '', from, to }
+      found.set(author.id, entry)
+    }
+    if (!entry.kinds.includes(kind)) entry.kinds.push(kind)
+    entry.inserted += inserted
+    entry.deleted += deleted
+    entry.from = Math.min(entry.from, from)
+    entry.to = Math.max(entry.to, to)
+  }
+  doc.descendants((node, pos) => {
+    if (node.isTextblock) {
+      // A break sits at the start of the block it begins.
+      note(node.attrs[SUGGEST_SPLIT], 'split', pos + 1, pos + 1)
+      note(node.attrs[SUGGEST_JOIN], 'join', pos + 1, pos + 1)
+      return true
+    }
+    if (!node.isInline) return true
+    const end = pos + node.nodeSize
+    for (const mark of node.marks) {
+      const name = mark.type.name
+      const text = node.text ?? ''
+      if (name === SUGGEST_INSERT) note(mark.attrs, 'insert', pos, end, text)
+      else if (name === SUGGEST_DELETE) note(mark.attrs, 'delete', pos, end, '', text)
+      else if (name === SUGGEST_FORMAT) note(mark.attrs, 'format', pos, end)
+    }
+    return false
+  })
+  return [...found.values()]
 }

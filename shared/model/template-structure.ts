@@ -8,7 +8,9 @@ import {
   type Transaction,
 } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
+import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { SUGGESTED, isSuggesting } from './suggesting.ts'
 
 /*
  * What the template marks in a body, as node attributes (absent, null, on ordinary text, so
@@ -104,6 +106,8 @@ function clearGuidance(tr: Transaction, pos: number, node: PmNode): Transaction 
 }
 
 function replaceGuidance(view: EditorView, build: (tr: Transaction) => void): boolean {
+  // Suggesting: the placeholder stays (a suggestion strikes it and adds the text beside it).
+  if (isSuggesting(view.state)) return false
   const at = wholeGuidance(view.state)
   if (at === null) return false
   const tr = clearGuidance(view.state.tr, at.pos, at.node)
@@ -142,6 +146,10 @@ function guidancePlugin(): Plugin {
         replaceGuidance(view, () => undefined),
     },
     appendTransaction(transactions, old, state) {
+      // Suggesting changes nothing outside its suggestions (a reviewer's update holds only those,
+      // the relay checks it); an accepted suggestion in a placeholder makes it ordinary text.
+      if (isSuggesting(state) && transactions.every((tr) => tr.getMeta(SUGGESTED) !== 'accept'))
+        return null
       const local = transactions.filter((tr) => tr.getMeta(ySyncPluginKey) === undefined)
       if (local.length === 0) return null
       const touched = touchedGuidance(
@@ -176,19 +184,25 @@ function touchedGuidance(changes: readonly Transaction[], state: EditorState): S
   const touched = new Set<number>()
   for (const [i, tr] of changes.entries()) {
     const later = changes.slice(i + 1)
-    tr.mapping.maps.forEach((map, step) => {
-      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-        // Into this transaction's final document, then through the ones after it.
-        let from = tr.mapping.slice(step + 1).map(newStart, -1)
-        let to = tr.mapping.slice(step + 1).map(newEnd, 1)
-        for (const next of later) {
-          from = next.mapping.map(from, -1)
-          to = next.mapping.map(to, 1)
-        }
-        state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
-          if (node.type.name === 'paragraph' && node.attrs.guidance === true) touched.add(pos)
-        })
+    const note = (step: number, newStart: number, newEnd: number) => {
+      // Into this transaction's final document, then through the ones after it.
+      let from = tr.mapping.slice(step + 1).map(newStart, -1)
+      let to = tr.mapping.slice(step + 1).map(newEnd, 1)
+      for (const next of later) {
+        from = next.mapping.map(from, -1)
+        to = next.mapping.map(to, 1)
+      }
+      state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
+        if (node.type.name === 'paragraph' && node.attrs.guidance === true) touched.add(pos)
       })
+    }
+    tr.mapping.maps.forEach((map, step) => {
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => note(step, newStart, newEnd))
+      // A mark changes no positions (an accepted suggestion, bold): its range is the step's.
+      const made = tr.steps[step]
+      if (made instanceof AddMarkStep || made instanceof RemoveMarkStep) {
+        note(step, made.from, made.to)
+      }
     })
   }
   return touched

@@ -7,6 +7,8 @@ import { done, record, refused, rootMap, type Problem, type Written } from './va
 import {
   ENDORSEMENTS,
   HISTORY,
+  SETTINGS,
+  SUGGESTIONS_ONLY,
   VERSIONS,
   endorsementKey,
   readEntry,
@@ -197,4 +199,10 @@ function authorProblems(by: Author, path: string): Problem[] {
 /** Only the three fields, copied: a caller's richer object must not leak into the doc. */
 function authorOf(by: Author): Author {
   return { memberId: by.memberId, name: by.name, organisation: by.organisation }
+}
+
+/** The coordinator sets the paper to suggestions only for everyone (or back). */
+export function setSuggestionsOnly(doc: Y.Doc, on: boolean): Written {
+  doc.transact(() => doc.getMap(SETTINGS).set(SUGGESTIONS_ONLY, on))
+  return done(null)
 }

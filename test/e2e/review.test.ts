@@ -106,9 +106,13 @@ describe.skipIf(NO_CHROMIUM !== null)(
       expect(await highlights(ole.page)).toEqual([SECOND, FIRST].sort())
       await ole.page.screenshot({ path: join(SHOTS, 'review-offline-reviewer.png') })
 
-      // A reviewer cannot change the text, offline or not.
+      // A reviewer cannot change the text, offline or not: what they type is a suggestion, which
+      // they can take back.
       await ole.page.locator('.paper-body').getByText(FIRST).click()
       await ole.page.keyboard.type('XYZ')
+      await ole.page.locator('.paper-body ins.suggest-insert', { hasText: 'XYZ' }).waitFor()
+      await ole.page.keyboard.press('Control+z')
+      await ole.page.locator('.paper-body ins.suggest-insert').waitFor({ state: 'detached' })
       expect(await paperText(ole.page)).not.toContain('XYZ')
 
       // Meanwhile the editor, online, rewrites around both passages.
@@ -136,7 +140,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       await kari.page.getByRole('tab', { name: /Kommentarer/ }).click()
       await proxy.restore()
-      await statusBar(ole.page).getByText(nb('saved.readOnly')).waitFor()
+      await statusBar(ole.page).getByText(nb('saved.relay')).waitFor({ timeout: 15_000 })
       await expect
         .poll(() => statusBar(ole.page).innerText(), { timeout: 15_000 })
         .not.toContain(waiting)

@@ -155,7 +155,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       siriSockets = await socketSwitch(siri.page)
       await joinWith(siri.page, link)
       await openPaper(siri.page, TITLE)
-      await siri.page.getByText(nb('editor.readOnly.reviewer')).waitFor()
+      await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor()
       await comment(siri.page, FIRST_COMMENT, PASSAGE)
 
       await openPaper(anne.page, TITLE)
@@ -189,7 +189,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
           }),
         )
         .waitFor({ timeout: 15_000 })
-      await siri.page.getByText(nb('editor.readOnly.reviewer')).waitFor({ state: 'detached' })
+      await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor({ state: 'detached' })
       const typed = ' Siri skrev dette som medforfatter.'
       // Over the first key message's guidance, as a drafter writes.
       await typeAtEndOf(siri.page.locator('.paper-body li p').first(), typed)

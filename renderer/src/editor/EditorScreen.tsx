@@ -5,11 +5,12 @@ import {
   isLocked,
   observePaperMeta,
   readPaperMeta,
+  readSuggestionsOnly,
   writePaperMeta,
   type PaperMeta,
   type Version,
 } from '../../../shared/model/index.ts'
-import { workflowRights } from '../../../shared/policy/index.ts'
+import { workflowRights, writesBody } from '../../../shared/policy/index.ts'
 import { commentsRoom, paperRoom, workflowRoom } from '../../../shared/protocol/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -17,6 +18,9 @@ import { StatusBadge } from '../library/StatusBadge.tsx'
 import { reviewCommand } from '../review/review-keys.ts'
 import { MarginComments } from '../review/MarginComments.tsx'
 import { ReviewPanel } from '../review/ReviewPanel.tsx'
+import { SuggestionsPanel } from '../review/SuggestionsPanel.tsx'
+import { useAuthorColors } from '../review/use-author-colors.ts'
+import { useSuggestions } from '../review/use-suggestions.ts'
 import { filterThreads, type ThreadFilter } from '../review/thread-order.ts'
 import { useWaitingComments } from '../review/use-comments.ts'
 import { useReview } from '../review/use-review.ts'
@@ -25,7 +29,7 @@ import { MemberColors, usePresenceColors } from '../sync/member-colors.ts'
 import { useDocValue, useRoom, useRoomStatus } from '../sync/use-room.ts'
 import { problemsText } from '../ui/error-text.ts'
 import { Icon } from '../ui/Icon.tsx'
-import { awarenessUser, mayWrite } from '../workspace/identity.ts'
+import { awarenessUser } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { useWriteBlock } from '../workspace/write-block.ts'
 import { UnsentComments } from '../review/UnsentComments.tsx'
@@ -37,6 +41,8 @@ import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx'
 import { MetaPanel } from './MetaPanel.tsx'
 import { PageTitle } from './PageTitle.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
+import type { EditMode } from './suggesting.ts'
+import { isMac } from './text-tools.ts'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
 import { useWidth } from './use-width.ts'
@@ -48,8 +54,13 @@ import { useWidth } from './use-width.ts'
  */
 export const MARGIN_FROM_PX = 736 + 16 + 256 + 2 * 20
 
+const MAC_KEYS = isMac()
 const read = (doc: Y.Doc) => readPaperMeta(doc).value
 const observe = (doc: Y.Doc, listener: () => void) => observePaperMeta(doc, listener)
+const observeUpdates = (doc: Y.Doc, listener: () => void) => {
+  doc.on('update', listener)
+  return () => doc.off('update', listener)
+}
 
 /** One paper: its text in the collaborative editor, comments and meta beside it, status below. */
 export function EditorScreen(props: { paperId: string; fresh: boolean }) {
@@ -71,6 +82,13 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const [tab, setTab] = useState<SideTab>(props.fresh ? 'details' : 'comments')
   const review = useReview({ editor, body: session, comments, identity })
+  const suggestions = useSuggestions({
+    editor,
+    body: session,
+    comments,
+    author: review.author,
+    trackedThreads: review.trackedThreads,
+  })
   const waiting = useWaitingComments(comments)
   const [filter, setFilter] = useState<ThreadFilter>({
     state: 'open',
@@ -90,21 +108,34 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     [wide, review.threads, filter, review.author.memberId],
   )
   // The page moves over for the margin only when there is something to show in it.
-  const showMargin = wide && (marginThreads.length > 0 || review.draft !== null)
+  const showMargin =
+    wide && (marginThreads.length > 0 || review.draft !== null || suggestions.list.length > 0)
   const inMargin = useMemo(
     () => new Set(marginThreads.map(({ thread }) => thread.id)),
     [marginThreads],
   )
 
-  const reviewer = !mayWrite(identity, 'paper')
+  // Reviewers write suggestions in the body and nothing else (the relay holds them to it).
+  const reviewer = !writesBody(identity.role)
+  const suggestionsOnly = useDocValue(
+    workflowSession?.doc ?? null,
+    readSuggestionsOnly,
+    observeUpdates,
+    false,
+  )
+  const [chosenMode, setChosenMode] = useState<EditMode>('editing')
+  const suggestingForced = reviewer || suggestionsOnly
+  const mode: EditMode = suggestingForced ? 'suggesting' : chosenMode
   // Revoked (or this computer's key lost): nothing written here could reach the others.
   const block = useWriteBlock()
   // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
   const final = isLocked(workflow.status)
   // Not before this computer's copy of the workflow is read: a final paper must not take typing.
   const workflowLoaded = useRoomStatus(workflowSession).loaded
-  const editable =
-    !reviewer && !final && workflowLoaded && status.connection !== 'revoked' && block === null
+  const canChange = !final && workflowLoaded && status.connection !== 'revoked' && block === null
+  // The title, the details and the index: editors' and the coordinator's only.
+  const editable = !reviewer && canChange
+  const canDecide = editable
   useIndexSummary(workspace.index, session, props.paperId, editable, workflow.status)
   const rights = workflowRights(identity.role)
   const coordinator = rights.moveStatus && status.connection !== 'revoked' && block === null
@@ -119,6 +150,16 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   )
   const title = meta?.title.trim() || t('library.untitled')
   const colorOf = usePresenceColors(session)
+  useAuthorColors(
+    useMemo(
+      () => [
+        ...suggestions.list.map((entry) => entry.author.memberId),
+        ...review.trackedThreads.map((thread) => thread.author.memberId),
+      ],
+      [suggestions.list, review.trackedThreads],
+    ),
+    colorOf,
+  )
   const [titleProblem, setTitleProblem] = useState<string | null>(null)
   const writeTitle = useCallback(
     (next: string) => {
@@ -144,6 +185,26 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     },
     [activate, wide],
   )
+  // One card is active at a time: a thread's or a suggestion's.
+  const activateSuggestion = suggestions.activate
+  useEffect(() => {
+    if (review.active !== null) activateSuggestion(null)
+  }, [review.active, activateSuggestion])
+  const stepSuggestion = suggestions.step
+  useEffect(() => {
+    // Ctrl+Alt+Shift+↓ and ↑ (⌘⌥⇧ on a Mac): the next and the previous suggestion.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = MAC_KEYS ? event.metaKey : event.ctrlKey
+      if (!command || !event.altKey || !event.shiftKey) return
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+      event.preventDefault()
+      if (!wide) setTab('comments')
+      if (review.active !== null) review.activate(null)
+      stepSuggestion(event.key === 'ArrowDown' ? 1 : -1)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [stepSuggestion, wide, review])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = reviewCommand(event)
@@ -220,14 +281,16 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             {t('connection.damaged')}
           </p>
         )}
-        {(reviewer || final) && status.connection !== 'revoked' && block === null && (
+        {final && status.connection !== 'revoked' && block === null && (
           <p className="notice notice-info read-only-note">
             <Icon name="lock" className="notice-icon" />
-            {reviewer
-              ? t('editor.readOnly.reviewer')
-              : workflow.status === 'sent'
-                ? t('editor.readOnly.sent')
-                : t('editor.readOnly.final')}
+            {workflow.status === 'sent' ? t('editor.readOnly.sent') : t('editor.readOnly.final')}
+          </p>
+        )}
+        {!final && suggestingForced && status.connection !== 'revoked' && block === null && (
+          <p className="notice notice-info read-only-note suggesting-note">
+            <Icon name="suggest" className="notice-icon" />
+            {reviewer ? t('suggesting.note.reviewer') : t('suggesting.note.paper')}
           </p>
         )}
         <div className="editor-layout">
@@ -237,7 +300,11 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 session={session}
                 user={awarenessUser(identity)}
                 colorOf={colorOf}
-                editable={editable}
+                editable={canChange}
+                mode={mode}
+                suggestingForced={suggestingForced}
+                suggester={review.author}
+                onMode={setChosenMode}
                 language={meta.language}
                 title={
                   <>
@@ -268,6 +335,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                       bodyLocked={!editable}
                       waiting={waiting}
                       scroller={column}
+                      suggestions={suggestions}
+                      canDecide={canDecide}
                     />
                   ) : undefined
                 }
@@ -290,6 +359,13 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 onFilter={setFilter}
                 inMargin={inMargin}
                 composerInMargin={wide}
+                suggestions={
+                  <SuggestionsPanel
+                    suggestions={suggestions}
+                    canDecide={canDecide}
+                    cardsInMargin={showMargin}
+                  />
+                }
               />
             ) : tab === 'workflow' ? (
               <WorkflowPanel
@@ -305,6 +381,7 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
                 created={meta?.created ?? null}
                 currentHash={currentHash}
                 actions={versions.actions}
+                suggestionsOnly={suggestionsOnly}
               />
             ) : (
               session &&

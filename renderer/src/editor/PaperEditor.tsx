@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { PaperLanguage } from '../../../shared/model/index.ts'
+import type { PaperLanguage, Suggester, Unsuggestable } from '../../../shared/model/index.ts'
 import { call } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -12,6 +12,7 @@ import type { ColorOf } from '../sync/member-colors.ts'
 import { FindBar, type FindMode } from './FindBar.tsx'
 import { LinkDialog } from './LinkDialog.tsx'
 import { paperExtensions } from './paper-extensions.ts'
+import { setEditMode, type EditMode } from './suggesting.ts'
 import { isMac } from './text-tools.ts'
 import { countWords } from './text-tools.ts'
 import { Toolbar } from './Toolbar.tsx'
@@ -26,6 +27,11 @@ export function PaperEditor(props: {
   user: AwarenessUser
   colorOf: ColorOf
   editable: boolean
+  /** Editing or suggesting; `suggestingForced` when the member cannot choose (a reviewer). */
+  mode: EditMode
+  suggestingForced: boolean
+  suggester: Suggester
+  onMode(mode: EditMode): void
   language: PaperLanguage
   /** The page's title, above the text (the paper's title field, see PageTitle). */
   title: ReactNode
@@ -48,6 +54,9 @@ export function PaperEditor(props: {
   activateThread.current = props.onActivateThread
   const colorOf = useRef(props.colorOf)
   colorOf.current = props.colorOf
+  const [refused, setRefused] = useState<Unsuggestable['unsuggestable'] | null>(null)
+  const live = useRef({ props, setRefused })
+  live.current = { props, setRefused }
   const extensions = useMemo(
     () =>
       paperExtensions({
@@ -57,6 +66,14 @@ export function PaperEditor(props: {
         colorOf: (memberId) => colorOf.current(memberId),
         openLink: () => openLink.current(),
         onActivateThread: (id) => activateThread.current(id),
+        suggesting: {
+          suggester: () => live.current.props.suggester,
+          forced: () => live.current.props.suggestingForced,
+          onRefused: (reason) => live.current.setRefused(reason),
+          onMode: (mode) => {
+            if (!live.current.props.suggestingForced) live.current.props.onMode(mode)
+          },
+        },
       }),
     // The editor is made once per session: a later render does not remake its extensions.
     [session],
@@ -74,6 +91,20 @@ export function PaperEditor(props: {
   useEffect(() => {
     editor.setEditable(props.editable)
   }, [editor, props.editable])
+
+  useEffect(() => {
+    setEditMode(editor, props.suggestingForced ? 'suggesting' : props.mode)
+  }, [editor, props.mode, props.suggestingForced])
+
+  // The note on a change that was not made goes with the next change that was.
+  useEffect(() => {
+    if (refused === null) return
+    const clear = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) setRefused(null)
+    }
+    editor.on('transaction', clear)
+    return () => void editor.off('transaction', clear)
+  }, [editor, refused])
 
   const { onEditor } = props
   useEffect(() => {
@@ -159,7 +190,21 @@ export function PaperEditor(props: {
   return (
     <div className={props.margin === undefined ? 'paper-editor' : 'paper-editor with-margin'}>
       {props.editable && (
-        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={openFind} />
+        <Toolbar
+          editor={editor}
+          mode={props.suggestingForced ? 'suggesting' : props.mode}
+          modeForced={props.suggestingForced}
+          onMode={props.onMode}
+          onLink={() => setLinkOpen(true)}
+          onFind={openFind}
+        />
+      )}
+      {refused !== null && (
+        <p className="notice notice-info suggest-refused" role="status">
+          {t(
+            refused === 'structure' ? 'suggesting.refused.structure' : 'suggesting.refused.format',
+          )}
+        </p>
       )}
       {finding !== null && (
         <FindBar

@@ -10,6 +10,7 @@ import { CaretLabels, caretRenderers } from './caret.ts'
 import { FindReplace } from './find-replace.ts'
 import { PasteCleanup } from './paste-cleanup.ts'
 import { setTextStyle, TEXT_STYLES } from './toolbar-actions.ts'
+import { Suggesting, type SuggestingOptions } from './suggesting.ts'
 import { PaperCollaboration } from './typing-undo.ts'
 
 /**
@@ -46,6 +47,8 @@ export type PaperEditorSetup = {
   colorOf: ColorOf
   openLink(): void
   onActivateThread(threadId: string): void
+  /** Suggesting mode: who suggests, whether they must, and what the editor tells them. */
+  suggesting?: Partial<SuggestingOptions>
   /** The review extension (a benchmark passes one that times its plugin). */
   review?: typeof Review
 }
@@ -59,6 +62,7 @@ export function paperExtensions(setup: PaperEditorSetup): AnyExtension[] {
   const carets = caretRenderers(setup.colorOf)
   return [
     ...bodyExtensions(),
+    Suggesting.configure(setup.suggesting ?? {}),
     PaperCollaboration.configure({ document: setup.doc, field: BODY_FIELD }),
     CollaborationCaret.configure({
       provider: { awareness: setup.awareness },

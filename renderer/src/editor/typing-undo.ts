@@ -75,6 +75,12 @@ type Steps = {
   moved: boolean
 }
 
+/**
+ * The edit a transaction stands for when another made it (suggesting mode turns one typed
+ * character into an insertion and its mark): its undo step follows the edit, not the steps.
+ */
+export const EDIT_META = 'samstemt:edit'
+
 export const typingStepsKey = new PluginKey<Steps>('samstemt-typing-steps')
 
 const isFromYjs = (tr: Transaction) =>
@@ -87,7 +93,7 @@ export function nextSteps(previous: Steps, tr: Transaction): Steps {
     return tr.selectionSet && !previous.moved ? { ...previous, moved: true } : previous
   if (tr.getMeta('addToHistory') === false)
     return { count: previous.count + 1, last: null, moved: false }
-  const edit = classifyEdit(tr)
+  const edit = (tr.getMeta(EDIT_META) as Edit | undefined) ?? classifyEdit(tr)
   const begins =
     edit.kind === 'other' ||
     edit.kind !== previous.last ||

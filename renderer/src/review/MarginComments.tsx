@@ -9,7 +9,9 @@ import { CommentComposer } from './CommentComposer.tsx'
 import { stackCards, type MarginItem } from './margin-layout.ts'
 import { reviewKey } from './review-plugin.ts'
 import type { PlacedThread } from './thread-order.ts'
+import { SuggestionCard } from './SuggestionCard.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
+import type { SuggestionEntry, Suggestions } from './use-suggestions.ts'
 import { DRAFT_MARK, nextFocus, type Review } from './use-review.ts'
 
 /** A card's height before it has been measured (a compact card with two lines of comment). */
@@ -18,6 +20,10 @@ const ESTIMATED_HEIGHT = 104
 const OVERSCAN = 800
 /** Typing reflows the text: the cards follow once it pauses this long (ms). */
 const SETTLE_MS = 200
+/** A suggestion's card id in the margin: never a thread id (no colon in those). */
+const SUGGESTION_CARD = 'suggestion:'
+const cardId = (entry: SuggestionEntry) => `${SUGGESTION_CARD}${entry.id}`
+const NO_SUGGESTIONS: readonly SuggestionEntry[] = []
 
 /**
  * The threads in the text, in the margin beside it (Google Docs, Word): each card level with its
@@ -35,9 +41,13 @@ export function MarginComments(props: {
   waiting: ReadonlySet<string>
   /** The element that scrolls the paper. */
   scroller: HTMLElement | null
+  /** The open suggestions, each with its card beside its text too. */
+  suggestions?: Suggestions
+  canDecide?: boolean
 }) {
   const { t } = useI18n()
   const { editor, review, threads, scroller } = props
+  const suggestionList = props.suggestions?.list ?? NO_SUGGESTIONS
   const margin = useRef<HTMLElement>(null)
   const [wants, setWants] = useState<ReadonlyMap<string, number>>(new Map())
   const heights = useRef(new Map<string, number>())
@@ -86,15 +96,18 @@ export function MarginComments(props: {
     const next = new Map<string, number>()
     const place = (id: string) => {
       const span = spans?.get(id)
-      if (span === undefined || span.from > doc.content.size) return
-      const $from = doc.resolve(span.from)
+      if (span !== undefined) placeAt(id, span.from)
+    }
+    const placeAt = (id: string, from: number) => {
+      if (from > doc.content.size) return
+      const $from = doc.resolve(from)
       const block = $from.depth > 0 ? blockTop($from.before(1)) : null
       try {
         if (block !== null && (block < near.from || block > near.to)) {
           next.set(id, block + (lineOffsets.current.get(id) ?? 0))
           return
         }
-        const exact = view.coordsAtPos(span.from).top - top
+        const exact = view.coordsAtPos(from).top - top
         if (block !== null) lineOffsets.current.set(id, exact - block)
         next.set(id, exact)
       } catch {
@@ -102,10 +115,11 @@ export function MarginComments(props: {
       }
     }
     for (const { thread } of threads) place(thread.id)
+    for (const entry of suggestionList) placeAt(cardId(entry), entry.from)
     if (drafting) place(DRAFT_MARK)
     setWants(next)
     performance.measure('samstemt:margin-layout', 'samstemt:margin-layout-start')
-  }, [editor, threads, drafting])
+  }, [editor, threads, drafting, suggestionList])
 
   const measureRef = useRef(measure)
   measureRef.current = measure
@@ -169,14 +183,25 @@ export function MarginComments(props: {
     }
   }, [scroller])
 
-  const active = drafting ? DRAFT_MARK : review.active
+  const activeSuggestion = props.suggestions?.active ?? null
+  const active = drafting
+    ? DRAFT_MARK
+    : activeSuggestion !== null
+      ? `${SUGGESTION_CARD}${activeSuggestion}`
+      : review.active
   const items = useMemo(() => {
     void measured
-    const list: MarginItem[] = threads.map(({ thread }) => ({
-      id: thread.id,
-      want: wants.get(thread.id) ?? 0,
-      height: heights.current.get(thread.id) ?? ESTIMATED_HEIGHT,
-    }))
+    const item = (id: string): MarginItem => ({
+      id,
+      want: wants.get(id) ?? 0,
+      height: heights.current.get(id) ?? ESTIMATED_HEIGHT,
+    })
+    const list: MarginItem[] = threads.map(({ thread }) => item(thread.id))
+    if (suggestionList.length > 0) {
+      // Threads and suggestions in one column, each beside its text (a stable sort keeps ties).
+      list.push(...suggestionList.map((entry) => item(cardId(entry))))
+      list.sort((a, b) => a.want - b.want)
+    }
     const draftAt = wants.get(DRAFT_MARK)
     if (drafting && draftAt !== undefined) {
       const draft = {
@@ -188,7 +213,7 @@ export function MarginComments(props: {
       list.splice(at === -1 ? list.length : at, 0, draft)
     }
     return list
-  }, [threads, wants, drafting, measured])
+  }, [threads, suggestionList, wants, drafting, measured])
   const tops = useMemo(() => stackCards(items, active), [items, active])
 
   // Cards report their heights; a change moves the cards after them.
@@ -224,6 +249,10 @@ export function MarginComments(props: {
     () => new Map(threads.map((placed) => [placed.thread.id, placed])),
     [threads],
   )
+  const suggestionById = useMemo(
+    () => new Map(suggestionList.map((entry) => [cardId(entry), entry])),
+    [suggestionList],
+  )
   const drawn = items.filter((item) => {
     const top = tops.get(item.id) ?? 0
     const near = top + item.height > view.top - OVERSCAN && top < view.bottom + OVERSCAN
@@ -253,6 +282,27 @@ export function MarginComments(props: {
                 style={{ top }}
               >
                 <CommentComposer review={review} onProblem={onProblem} inMargin />
+              </li>
+            )
+          }
+          const suggestion = suggestionById.get(item.id)
+          if (suggestion !== undefined && props.suggestions !== undefined) {
+            return (
+              <li
+                key={item.id}
+                ref={observe}
+                data-card={item.id}
+                className="margin-card"
+                style={{ top }}
+              >
+                <SuggestionCard
+                  entry={suggestion}
+                  suggestions={props.suggestions}
+                  canDecide={props.canDecide ?? false}
+                  compact
+                  onProblem={onProblem}
+                  onDecided={() => props.suggestions?.activate(null)}
+                />
               </li>
             )
           }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Written } from '../../../shared/model/index.ts'
 import type { Role } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -27,6 +27,8 @@ export function ReviewPanel(props: {
   inMargin: ReadonlySet<string>
   /** The margin writes new comments beside the text: the form is not here then. */
   composerInMargin: boolean
+  /** The paper's open suggestions (suggesting mode), above the comments. */
+  suggestions?: ReactNode
 }) {
   const { t, locale } = useI18n()
   const { review, filter } = props
@@ -104,6 +106,7 @@ export function ReviewPanel(props: {
           {problem}
         </p>
       )}
+      {props.suggestions}
       <div className="review-filters" role="group" aria-label={t('review.filter.label')}>
         <div className="segmented" role="radiogroup" aria-label={t('review.filter.label')}>
           {(['open', 'resolved', 'all'] as const).map((state) => (

@@ -258,7 +258,7 @@ function Actions(props: { children: ReactNode }) {
   return <div className="thread-actions">{props.children}</div>
 }
 
-function AuthorLine(props: { author: Author; at: number; edited: number | null }) {
+export function AuthorLine(props: { author: Author; at: number; edited: number | null }) {
   const { t, format } = useI18n()
   const colorOf = useMemberColor()
   return (

@@ -55,6 +55,8 @@ export type FocusRequest = { target: string; seq: number }
 
 export type Review = {
   threads: PlacedThread[]
+  /** The threads about tracked changes (suggesting mode): the suggestion cards show them. */
+  trackedThreads: Thread[]
   active: string | null
   draft: Draft | null
   /** Set after an action that takes away what had focus; the card (or button) named takes it. */
@@ -89,7 +91,10 @@ export function useReview(props: {
   identity: Identity
 }): Review {
   const { editor, body, comments, identity } = props
-  const threads = useThreads(comments)
+  const allThreads = useThreads(comments)
+  // A tracked change's conversation and decision belong to its card, not to a highlight.
+  const threads = useMemo(() => allThreads.filter((t) => t.tracked === null), [allThreads])
+  const trackedThreads = useMemo(() => allThreads.filter((t) => t.tracked !== null), [allThreads])
   const [active, setActive] = useState<string | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [needsSelection, setNeedsSelection] = useState(false)
@@ -180,6 +185,7 @@ export function useReview(props: {
 
   return {
     threads: placed,
+    trackedThreads,
     active,
     draft,
     focus,

@@ -38,6 +38,7 @@ const PATHS = {
   copy: 'M9 9h10v11H9zM5 15V4h10',
   share: 'M12 15V4M7.5 8.5 12 4l4.5 4.5M5 13v7h14v-7',
   sync: 'M20 11a8 8 0 0 0-14.3-4.9L4 8M4 4v4h4M4 13a8 8 0 0 0 14.3 4.9L20 16M20 20v-4h-4',
+  suggest: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4M13 20h7',
 } as const
 
 export type IconName = keyof typeof PATHS

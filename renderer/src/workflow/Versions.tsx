@@ -111,6 +111,11 @@ export function Versions(props: {
                   {t('workflow.versions.hash', { hash: version.hash.slice(0, 12) })}
                 </span>
               </p>
+              {version.openSuggestions > 0 && (
+                <p className="muted version-suggestions">
+                  {t('suggesting.version.open', { count: version.openSuggestions })}
+                </p>
+              )}
               <div className="thread-actions">
                 <button
                   type="button"

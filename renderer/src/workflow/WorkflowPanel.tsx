@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import {
   changeStatus,
   readPapers,
+  setSuggestionsOnly,
   statusMoves,
   today,
   upsertPaperSummary,
@@ -50,6 +51,8 @@ export function WorkflowPanel(props: {
   comments: Y.Doc | null
   /** Who made the paper and when (paper meta); null for papers made before it was recorded. */
   created: PaperCreated | null
+  /** Everyone suggests instead of editing (the coordinator sets it, e.g. during review). */
+  suggestionsOnly: boolean
 }) {
   const { t, format, language } = useI18n()
   const { workflow, author } = props
@@ -126,6 +129,23 @@ export function WorkflowPanel(props: {
         <h3 id="workflow-status" className="section-title">
           {t('workflow.status.title')}
         </h3>
+        <label className="checkbox suggestions-only">
+          <input
+            type="checkbox"
+            checked={props.suggestionsOnly}
+            disabled={!props.coordinator || props.workflowSession === null}
+            aria-describedby="suggestions-only-hint"
+            onChange={(event) => {
+              if (props.workflowSession === null) return
+              const written = setSuggestionsOnly(props.workflowSession.doc, event.target.checked)
+              setProblem(written.ok ? null : problemsText(written.problems))
+            }}
+          />
+          {t('suggesting.only.label')}
+        </label>
+        <p id="suggestions-only-hint" className="field-hint">
+          {t('suggesting.only.hint')}
+        </p>
         <p className="workflow-current" ref={statusLine} tabIndex={-1}>
           <StatusBadge status={workflow.status} />
           {last && (

@@ -1,0 +1,232 @@
+import type { Editor } from '@tiptap/core'
+import type { Transaction } from '@tiptap/pm/state'
+import { TextSelection } from '@tiptap/pm/state'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  SUGGESTED,
+  addReply,
+  addThread,
+  anchoredText,
+  decideTracked,
+  paperBody,
+  resolveThread,
+  suggestionsIn,
+  type Author,
+  type PlacedSuggestion,
+  type Thread,
+  type TrackedAuthor,
+  type TrackedRef,
+  type Which,
+  type Written,
+} from '../../../shared/model/index.ts'
+import { decideInEditor } from '../editor/suggesting.ts'
+import type { RoomSession } from '../sync/room-session.ts'
+import { anchorForRange, textRuns } from './anchor-map.ts'
+
+/** Typing moves the suggestions: the list follows once it pauses this long (ms). */
+const SETTLE_MS = 200
+
+/** One open suggestion with its conversation (the open thread about it, if any). */
+export type SuggestionEntry = PlacedSuggestion & { thread: Thread | null }
+
+/** Whose suggestions a bulk decision takes: everyone's, one member's or one organisation's. */
+export type SuggestionGroup =
+  | { kind: 'all' }
+  | { kind: 'member'; memberId: string }
+  | { kind: 'organisation'; organisation: string }
+
+export function groupWhich(group: SuggestionGroup): Which {
+  if (group.kind === 'member') return (author) => author.memberId === group.memberId
+  if (group.kind === 'organisation') return (author) => author.organisation === group.organisation
+  return () => true
+}
+
+export type Suggestions = {
+  /** The open suggestions in the text, in document order. */
+  list: SuggestionEntry[]
+  /** Threads about suggestions that are no longer in the text and that nobody decided. */
+  gone: Thread[]
+  active: string | null
+  activate(id: string | null, options?: { reveal?: boolean }): void
+  step(direction: 1 | -1): void
+  /** Accepts or rejects suggestions: one undo step in the text, and a record of who decided. */
+  decide(which: Which, how: 'accept' | 'reject'): number
+  reply(entry: SuggestionEntry, text: string): Written<string>
+  dismiss(threadId: string): Written
+}
+
+/**
+ * The open suggestions of the paper, read from the editor whenever typing pauses (and at once
+ * when a decision or a partner's change lands), with their threads from the comments doc.
+ */
+export function useSuggestions(props: {
+  editor: Editor | null
+  body: RoomSession | null
+  comments: RoomSession | null
+  author: Author
+  trackedThreads: readonly Thread[]
+}): Suggestions {
+  const { editor, body, comments, author, trackedThreads } = props
+  const [placed, setPlaced] = useState<PlacedSuggestion[]>([])
+  const [active, setActive] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (editor === null) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const read = () => {
+      if (editor.isDestroyed) return
+      const next = suggestionsIn(editor.state.doc)
+      setPlaced((previous) => (sameSuggestions(previous, next) ? previous : next))
+    }
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.docChanged) return
+      clearTimeout(timer)
+      // A decision or a partner's change: the cards follow at once; typing, once it pauses.
+      const now =
+        transaction.getMeta(SUGGESTED) !== undefined && transaction.getMeta(SUGGESTED) !== 'suggest'
+      timer = setTimeout(read, now ? 0 : SETTLE_MS)
+    }
+    read()
+    editor.on('transaction', onTransaction)
+    return () => {
+      clearTimeout(timer)
+      editor.off('transaction', onTransaction)
+    }
+  }, [editor])
+
+  const list = useMemo(() => {
+    const open = new Map<string, Thread>()
+    for (const thread of trackedThreads) {
+      if (thread.tracked !== null && thread.decision === null && thread.state === 'open') {
+        open.set(thread.tracked, thread)
+      }
+    }
+    return placed.map((entry) => ({ ...entry, thread: open.get(entry.id) ?? null }))
+  }, [placed, trackedThreads])
+
+  const gone = useMemo(() => {
+    const inText = new Set(placed.map((entry) => entry.id))
+    return trackedThreads.filter(
+      (thread) =>
+        thread.tracked !== null &&
+        thread.decision === null &&
+        thread.state === 'open' &&
+        !inText.has(thread.tracked),
+    )
+  }, [placed, trackedThreads])
+
+  const listRef = useRef(list)
+  listRef.current = list
+
+  const activate = useCallback(
+    (id: string | null, options: { reveal?: boolean } = {}) => {
+      setActive(id)
+      if (id === null || editor === null || editor.isDestroyed || options.reveal !== true) return
+      const entry = listRef.current.find((s) => s.id === id)
+      if (entry === undefined) return
+      const { doc } = editor.state
+      const at = Math.min(entry.from, doc.content.size)
+      editor.view.dispatch(
+        editor.state.tr.setSelection(TextSelection.near(doc.resolve(at))).scrollIntoView(),
+      )
+    },
+    [editor],
+  )
+
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const entries = listRef.current
+      if (entries.length === 0) return
+      const at = entries.findIndex((s) => s.id === active)
+      const next =
+        at === -1
+          ? direction === 1
+            ? entries[0]
+            : entries.at(-1)
+          : entries[(at + direction + entries.length) % entries.length]
+      if (next !== undefined) activate(next.id, { reveal: true })
+    },
+    [active, activate],
+  )
+
+  const refOf = useCallback(
+    (entry: PlacedSuggestion): TrackedRef | null => {
+      if (editor === null || body === null) return null
+      const runs = textRuns(paperBody(body.doc), editor.state.doc)
+      if (runs === null) return null
+      const size = editor.state.doc.content.size
+      // A suggested break has no text of its own: the character after it stands for it.
+      const anchor =
+        anchorForRange(runs, entry.from, Math.max(entry.to, entry.from + 1)) ??
+        anchorForRange(runs, Math.max(0, entry.from - 1), Math.min(size, entry.from + 1))
+      if (anchor === null) return null
+      return { tracked: entry.id, anchor, quote: anchoredText(anchor, body.doc) ?? '' }
+    },
+    [editor, body],
+  )
+
+  const decide = useCallback(
+    (which: Which, how: 'accept' | 'reject') => {
+      if (editor === null) return 0
+      const chosen = listRef.current.filter((entry) => which(entry.author))
+      // Where each one is, before the decision moves the text.
+      const refs = chosen.map(refOf).filter((ref): ref is TrackedRef => ref !== null)
+      if (!decideInEditor(editor, which, how)) return 0
+      if (comments !== null && refs.length > 0) {
+        decideTracked(comments.doc, refs, {
+          outcome: how === 'accept' ? 'accepted' : 'rejected',
+          by: author,
+        })
+      }
+      return chosen.length
+    },
+    [editor, comments, author, refOf],
+  )
+
+  const reply = useCallback(
+    (entry: SuggestionEntry, text: string): Written<string> => {
+      if (comments === null) {
+        return { ok: false, problems: [{ path: '', message: 'the comments are not open yet' }] }
+      }
+      if (entry.thread !== null) return addReply(comments.doc, entry.thread.id, { author, text })
+      const ref = refOf(entry)
+      if (ref === null) {
+        return { ok: false, problems: [{ path: '', message: 'the suggestion is not in the text' }] }
+      }
+      return addThread(comments.doc, { ...ref, author, text })
+    },
+    [comments, author, refOf],
+  )
+
+  const dismiss = useCallback(
+    (threadId: string): Written =>
+      comments === null
+        ? { ok: false, problems: [{ path: '', message: 'the comments are not open yet' }] }
+        : resolveThread(comments.doc, threadId, author),
+    [comments, author],
+  )
+
+  return { list, gone, active, activate, step, decide, reply, dismiss }
+}
+
+function sameAuthor(a: TrackedAuthor, b: TrackedAuthor): boolean {
+  return a.id === b.id && a.memberId === b.memberId && a.at === b.at
+}
+
+/** Same suggestions at the same places: the cards need not render again. */
+function sameSuggestions(a: readonly PlacedSuggestion[], b: readonly PlacedSuggestion[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i] as PlacedSuggestion
+      return (
+        sameAuthor(x.author, y.author) &&
+        x.from === y.from &&
+        x.to === y.to &&
+        x.inserted === y.inserted &&
+        x.deleted === y.deleted &&
+        x.kinds.join() === y.kinds.join()
+      )
+    })
+  )
+}

@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
+import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
+import { connection, createPaper, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
+
+const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
+const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
+const TITLE = 'Forslag til felles finansiering'
+/** Passages of the template's Norwegian text. */
+const AFTER = 'tre til fem setninger'
+const STRUCK = 'Begynn hver anbefaling med et verb'
+const ADDED = ' som en travel leser forstår'
+
+/**
+ * Selects `text` in the paper as a mouse drag would (or puts the caret after it, `collapse`): a
+ * DOM selection, which the editor reads on the browser's selectionchange event; resolves once
+ * that event has been handled (two animation frames later).
+ */
+async function select(page: Page, text: string, collapse = false): Promise<void> {
+  await page.locator('.paper-body').evaluate(
+    (body, [wanted, caret]) => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1
+        if (at === -1) continue
+        const range = document.createRange()
+        range.setStart(node, caret ? at + wanted.length : at)
+        range.setEnd(node, at + wanted.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        )
+      }
+      throw new Error(`"${wanted}" is not in the paper`)
+    },
+    [text, collapse] as const,
+  )
+}
+
+/** The text of every suggested insertion and deletion in the paper, in order. */
+const tracked = (page: Page) =>
+  page.locator('.paper-body').evaluate((body) => ({
+    inserted: [...body.querySelectorAll('ins.suggest-insert')].map((n) => n.textContent).join(''),
+    deleted: [...body.querySelectorAll('del.suggest-delete')].map((n) => n.textContent).join(''),
+  }))
+
+const cards = (page: Page) => page.locator('[data-suggestion-card]')
+
+describe.skipIf(NO_CHROMIUM !== null)(
+  'suggesting: a reviewer suggests offline, an editor accepts and rejects, undo restores',
+  () => {
+    let stack: Stack
+    let proxy: CuttableProxy
+    let kari: App
+    let ole: App
+
+    beforeAll(async () => {
+      stack = await startStack()
+      proxy = await startCuttableProxy({ port: stack.relay.port })
+      kari = await stack.startApp()
+      await joinWith(kari.page, stack.members.editor.link)
+      await createPaper(kari.page, TITLE)
+      ole = await stack.startApp()
+      const link = new URL(stack.members.reviewer.link)
+      link.searchParams.set('relay', proxy.url)
+      await joinWith(ole.page, link.toString())
+      await openPaper(ole.page, TITLE)
+      await ole.page.getByText(AFTER).waitFor()
+    }, 90_000)
+
+    afterAll(async () => {
+      await proxy?.close()
+      await stack?.close()
+    })
+
+    test("the reviewer's typing and deleting become suggestions, kept offline, stored by the relay", async () => {
+      const page = ole.page
+      // A reviewer is always suggesting, and is told so.
+      await page.getByText(nb('suggesting.note.reviewer')).waitFor()
+      expect(await page.locator('.tool-mode').innerText()).toContain(
+        nb('suggesting.mode.suggesting'),
+      )
+      await proxy.cut()
+      await expect
+        .poll(() => connection(page), { timeout: 10_000 })
+        .toContain(nb('connection.offline'))
+
+      await select(page, AFTER, true)
+      await page.keyboard.type(ADDED)
+      await select(page, STRUCK)
+      await page.keyboard.press('Backspace')
+      // Nothing is removed: the text is struck through, the new words underlined.
+      await expect.poll(() => tracked(page)).toEqual({ inserted: ADDED, deleted: STRUCK })
+      expect(await paperText(page)).toContain(`${AFTER}${ADDED}`)
+      expect(await paperText(page)).toContain(STRUCK)
+      // Lists cannot be suggested: the list tools are off, and say why.
+      const list = page.locator('[data-tool="bulletList"]')
+      expect(await list.getAttribute('aria-disabled')).toBe('true')
+      await page.getByText(nb('suggesting.list.count', { count: 2 })).waitFor()
+      await page.screenshot({ path: join(SHOTS, 'suggesting-reviewer-offline.png') })
+
+      await proxy.restore()
+      await statusBar(page).getByText(nb('saved.relay')).waitFor({ timeout: 20_000 })
+      // The relay took the suggestions (a refused update would never be "saved on the relay").
+      await expect
+        .poll(() => tracked(kari.page), { timeout: 15_000 })
+        .toEqual({
+          inserted: ADDED,
+          deleted: STRUCK,
+        })
+    }, 90_000)
+
+    test('the editor sees a card per suggestion, accepts one, rejects the other, and one undo restores', async () => {
+      const page = kari.page
+      await page.getByRole('tab', { name: /Kommentarer/ }).click()
+      await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBe(2)
+      const added = cards(page).filter({ hasText: ADDED.trim() })
+      const struck = cards(page).filter({ hasText: STRUCK })
+      expect(await added.innerText()).toContain('Ole Hansen')
+      await page.screenshot({ path: join(SHOTS, 'suggesting-editor-cards.png') })
+
+      // The keys go from one suggestion to the next.
+      await page.locator('.paper-body').click()
+      await page.keyboard.press('Control+Alt+Shift+ArrowDown')
+      await expect.poll(() => added.getAttribute('aria-current')).toBe('true')
+      await page.keyboard.press('Control+Alt+Shift+ArrowDown')
+      await expect.poll(() => struck.getAttribute('aria-current')).toBe('true')
+
+      await added
+        .getByRole('button', { name: nb('suggesting.acceptNamed', { name: 'Ole Hansen' }) })
+        .click()
+      await expect.poll(() => tracked(page)).toEqual({ inserted: '', deleted: STRUCK })
+      expect(await paperText(page)).toContain(`${AFTER}${ADDED}`)
+      // Accepted into the template's guidance, the paragraph is the paper's text now (exported).
+      const guidance = page.locator('.paper-body p[data-guidance]', { hasText: ADDED.trim() })
+      expect(await guidance.count()).toBe(0)
+      await struck
+        .getByRole('button', { name: nb('suggesting.rejectNamed', { name: 'Ole Hansen' }) })
+        .click()
+      await expect.poll(() => tracked(page)).toEqual({ inserted: '', deleted: '' })
+      expect(await paperText(page)).toContain(STRUCK)
+      expect(await cards(page).count()).toBe(0)
+      // The reviewer sees the decisions.
+      await expect
+        .poll(() => tracked(ole.page), { timeout: 15_000 })
+        .toEqual({
+          inserted: '',
+          deleted: '',
+        })
+
+      // One undo takes back the last decision, whole: the deletion is suggested again.
+      await page.locator('.paper-body').click()
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => tracked(page)).toEqual({ inserted: '', deleted: STRUCK })
+      expect(await paperText(page)).toContain(`${AFTER}${ADDED}`)
+      await expect.poll(() => cards(page).count()).toBe(1)
+      await expect
+        .poll(() => tracked(ole.page), { timeout: 15_000 })
+        .toEqual({
+          inserted: '',
+          deleted: STRUCK,
+        })
+      await page.screenshot({ path: join(SHOTS, 'suggesting-after-undo.png') })
+    }, 90_000)
+
+    test('an editor who switches to Suggesting suggests under their own name', async () => {
+      const page = kari.page
+      await page.getByLabel(nb('suggesting.mode.label')).selectOption('suggesting')
+      await select(page, 'fem ', true)
+      await page.keyboard.type('omtrent ')
+      await expect.poll(() => tracked(page)).toEqual({ inserted: 'omtrent ', deleted: STRUCK })
+      const mine = cards(page).filter({ hasText: 'omtrent' })
+      expect(await mine.innerText()).toContain('Kari Nordmann')
+      // Back to editing with the keys: typing is plain text again.
+      await page.keyboard.press('Control+Alt+Shift+KeyZ')
+      await expect.poll(() => page.locator('.tool-mode').inputValue()).toBe('editing')
+      await page.keyboard.type('X')
+      await expect.poll(() => paperText(page)).toContain('fem omtrent Xsetninger')
+      expect((await tracked(page)).inserted).toBe('omtrent ')
+    }, 60_000)
+  },
+)
