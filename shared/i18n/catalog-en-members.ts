@@ -20,6 +20,7 @@ export const enMembers = {
   'members.inviteNoExpiry': 'The invite has no expiry',
   'members.inviteExpired': 'The invite expired on {date}',
   'members.lastSeen': 'Last connected {when}',
+  'members.hereNow': 'Here now',
   'members.neverSeen': 'Not connected yet',
   'members.role.label': 'Role of {name}',
   'members.role.changing': 'Changing the role…',

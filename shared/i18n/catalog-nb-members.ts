@@ -23,6 +23,7 @@ export const nbMembers: Messages<'members'> = {
   'members.inviteNoExpiry': 'Invitasjonen utløper ikke',
   'members.inviteExpired': 'Invitasjonen utløp {date}',
   'members.lastSeen': 'Sist tilkoblet {when}',
+  'members.hereNow': 'Her nå',
   'members.neverSeen': 'Ikke tilkoblet ennå',
   'members.role.label': 'Rollen til {name}',
   'members.role.changing': 'Endrer rollen …',

@@ -147,6 +147,7 @@ export function WorkspaceView(props: {
           <MembersDialog
             entry={entry}
             identity={identity}
+            registry={registry}
             startWithInvite={members.invite}
             onClose={() => setMembers(null)}
           />
