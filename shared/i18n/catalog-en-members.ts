@@ -20,6 +20,7 @@ export const enMembers = {
   'members.inviteNoExpiry': 'The invite has no expiry',
   'members.inviteExpired': 'The invite expired on {date}',
   'members.lastSeen': 'Last connected {when}',
+  'members.hereNow': 'Here now',
   'members.neverSeen': 'Not connected yet',
   'members.role.label': 'Role of {name}',
   'members.role.changing': 'Changing the role…',
@@ -72,6 +73,16 @@ export const enMembers = {
   'invite.done': 'Done',
   'invite.email.text':
     'Hello {name},\n\nI would like you to join the workspace "{workspace}" in Samstemt, where we write our position papers together. You are invited as {role} for {organisation}: {description}\n\n1. Install Samstemt, if you do not have it yet (ask me if you need the installer).\n2. Open Samstemt, choose "Join a workspace" and paste this link:\n\n{link}\n\nThe link works once, {expiry}. Please do not forward it: anyone who has it can join as you.\n\nBest regards,\n{sender}',
+
+  'workspace.create.open': 'New workspace on this relay…',
+  'workspace.create.title': 'A new workspace',
+  'workspace.create.lead':
+    'On the same relay as {workspace} ({relay}). You become its first coordinator and invite the others from its member list.',
+  'workspace.create.name': 'Name of the workspace',
+  'workspace.create.missing': 'Enter a name for the workspace.',
+  'workspace.create.submit': 'Create workspace',
+  'workspace.create.creating': 'Creating the workspace…',
+  'workspace.create.cancel': 'Cancel',
 
   'access.revoked.title': 'Your access to {workspace} was revoked',
   'access.revoked.body':

@@ -23,6 +23,7 @@ export const nbMembers: Messages<'members'> = {
   'members.inviteNoExpiry': 'Invitasjonen utløper ikke',
   'members.inviteExpired': 'Invitasjonen utløp {date}',
   'members.lastSeen': 'Sist tilkoblet {when}',
+  'members.hereNow': 'Her nå',
   'members.neverSeen': 'Ikke tilkoblet ennå',
   'members.role.label': 'Rollen til {name}',
   'members.role.changing': 'Endrer rollen …',
@@ -75,6 +76,16 @@ export const nbMembers: Messages<'members'> = {
   'invite.done': 'Ferdig',
   'invite.email.text':
     'Hei {name},\n\nJeg vil gjerne at du blir med i arbeidsområdet «{workspace}» i Samstemt, der vi skriver posisjonsnotatene våre sammen. Du er invitert som {role} for {organisation}: {description}\n\n1. Installer Samstemt, hvis du ikke har det ennå (spør meg hvis du trenger installasjonsfilen).\n2. Åpne Samstemt, velg «Bli med i et arbeidsområde» og lim inn denne lenken:\n\n{link}\n\nLenken virker én gang, {expiry}. Ikke send den videre: alle som har den, kan bli med som deg.\n\nVennlig hilsen\n{sender}',
+
+  'workspace.create.open': 'Nytt arbeidsområde på denne reléserveren …',
+  'workspace.create.title': 'Et nytt arbeidsområde',
+  'workspace.create.lead':
+    'På samme reléserver som {workspace} ({relay}). Du blir den første koordinatoren og inviterer de andre fra medlemslisten.',
+  'workspace.create.name': 'Navn på arbeidsområdet',
+  'workspace.create.missing': 'Skriv et navn på arbeidsområdet.',
+  'workspace.create.submit': 'Opprett arbeidsområdet',
+  'workspace.create.creating': 'Oppretter arbeidsområdet …',
+  'workspace.create.cancel': 'Avbryt',
 
   'access.revoked.title': 'Tilgangen din til {workspace} er trukket tilbake',
   'access.revoked.body':

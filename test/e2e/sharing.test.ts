@@ -113,6 +113,9 @@ describe.skipIf(NO_CHROMIUM !== null)(
         await row(anne.page, member.name).waitFor()
       }
       expect(await row(anne.page, 'Anne Berg').innerText()).toContain(nb('members.you'))
+      // Who has the workspace open is said at once, before the relay's "last seen" catches up.
+      expect(await row(anne.page, 'Anne Berg').innerText()).toContain(nb('members.hereNow'))
+      expect(await row(anne.page, 'Ole Hansen').innerText()).toContain(nb('members.neverSeen'))
       expect(await axeViolations(anne.page, 'dialog.members-dialog')).toEqual([])
       await anne.page.screenshot({ path: join(SHOTS, 'members-panel-nb.png') })
 
@@ -173,6 +176,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
     test('promoted to editor, she can type at once, without joining again', async () => {
       await openMembers(anne.page)
+      await row(anne.page, SIRI.name).getByText(nb('members.hereNow')).waitFor()
       await row(anne.page, SIRI.name)
         .getByLabel(nb('members.role.label', { name: SIRI.name }))
         .selectOption('editor')
@@ -296,6 +300,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await anne.page.keyboard.press('Escape')
       await anne.page.getByRole('button', { name: 'English' }).click()
       await openMembersEn(anne.page)
+      await row(anne.page, 'Anne Berg').getByText(en('members.hereNow')).waitFor()
       await anne.page.screenshot({ path: join(SHOTS, 'members-panel-en.png') })
       await members(anne.page)
         .getByRole('button', { name: en('members.invite') })

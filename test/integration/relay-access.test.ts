@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Result, SamstemtApi } from '../../shared/ipc/contract.ts'
+import type * as Y from 'yjs'
+import { paperBody, writeTemplateToBody } from '../../shared/model/index.ts'
 import { indexRoom, paperRoom } from '../../shared/protocol/index.ts'
 import { RelayAccess } from '../../renderer/src/sync/relay-access.ts'
 import { RoomSession } from '../../renderer/src/sync/room-session.ts'
@@ -125,6 +127,41 @@ describe('member updates on open sockets', () => {
     // The host keeps the new role for the next start.
     expect(await ole.host.call('workspaces/list')).toMatchObject({
       value: [{ member: { role: 'editor' } }],
+    })
+  })
+
+  it('an editor made reviewer is told at once, and the relay refuses her text from then on', async () => {
+    const r = await relay()
+    const anne = await member(r, 'Anne', 'coordinator')
+    const kari = await member(r, 'Kari', 'editor')
+    const room = paperRoom(r.workspace.id, 'p1')
+    const watcher = open(apiOf(anne.host).api, r, room)
+    const k = open(apiOf(kari.host).api, r, room)
+    await waitFor(() => k.session.getStatus().connection === 'online', 'Kari online')
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'Kari skriver.' }] }
+    expect(writeTemplateToBody(k.session.doc, { type: 'doc', content: [paragraph] })).toMatchObject(
+      {
+        ok: true,
+      },
+    )
+    const seen = () => paperBody(watcher.session.doc).toString()
+    await waitFor(() => seen().includes('Kari skriver.'), 'the editor’s text reached the others')
+    expect(
+      await anne.host.call('members/set-role', {
+        workspace: r.workspace.id,
+        member: kari.id,
+        role: 'reviewer',
+      }),
+    ).toMatchObject({ ok: true })
+    await waitFor(() => k.access.getState().member?.role === 'reviewer', 'message 101')
+    // A page that has not caught up yet still sends a keystroke: the relay, not the UI, stops it.
+    const text = (paperBody(k.session.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(0, 'For sent. ')
+    await waitFor(() => k.session.getStatus().refused, 'the relay refused the demoted editor')
+    expect(seen()).not.toContain('For sent.')
+    expect(k.session.getStatus().connection).toBe('online')
+    expect(await kari.host.call('workspaces/list')).toMatchObject({
+      value: [{ member: { role: 'reviewer' } }],
     })
   })
 

@@ -18,6 +18,8 @@ type Pending = { kind: 'role'; role: Role } | { kind: 'revoke' } | null
 export function MemberRow(props: {
   member: MemberSummary
   self: boolean
+  /** Has the workspace open right now (its presence). */
+  here: boolean
   /** The viewer may change roles and revoke (a coordinator whose access is intact). */
   manage: boolean
   members: Members
@@ -164,6 +166,7 @@ export function MemberRow(props: {
         ? t('members.inviteExpired', { date })
         : t('members.inviteUntil', { date })
     }
+    if (props.here && member.status === 'active') return t('members.hereNow')
     if (member.lastSeen === null) return t('members.neverSeen')
     return t('members.lastSeen', { when: format.relative(member.lastSeen, props.now) })
   }

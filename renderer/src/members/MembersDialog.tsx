@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CreatedInvite, WorkspaceEntry } from '../../../shared/ipc/contract.ts'
+import { indexRoom } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import type { RoomRegistry } from '../sync/room-registry.ts'
+import { usePresence, useRoom } from '../sync/use-room.ts'
 import { ErrorNotice } from '../ui/ErrorNotice.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { useNow } from '../ui/use-now.ts'
@@ -22,6 +25,8 @@ type View = { kind: 'list' } | { kind: 'invite' } | { kind: 'ready'; invite: Cre
 export function MembersDialog(props: {
   entry: WorkspaceEntry
   identity: Identity
+  /** The workspace's rooms: who has it open now is read from the library room's presence. */
+  registry: RoomRegistry
   /** Open on the invite form (the editor's Share button). */
   startWithInvite: boolean
   onClose(): void
@@ -38,6 +43,9 @@ export function MembersDialog(props: {
   })
   const [message, setMessage] = useState<string | null>(null)
   const now = useNow(60_000)
+  // The relay writes "last seen" a few times a minute; presence says who is here at once.
+  const present = usePresence(useRoom(props.registry, indexRoom(props.entry.id)), locale)
+  const here = useMemo(() => new Set(present.map((person) => person.memberId)), [present])
 
   useEffect(() => {
     const element = dialog.current
@@ -141,6 +149,7 @@ export function MembersDialog(props: {
                   key={member.id}
                   member={member}
                   self={member.id === props.identity.memberId}
+                  here={here.has(member.id)}
                   manage={manage}
                   members={members}
                   now={now}

@@ -15,6 +15,7 @@ export function TopBar(props: {
   onJoin(): void
   /** Opens the member list; null for a workspace without a relay (it has no members). */
   onMembers: (() => void) | null
+  onNewWorkspace: (() => void) | null
 }) {
   const { t } = useI18n()
   const { identity } = props
@@ -29,6 +30,7 @@ export function TopBar(props: {
         onSwitch={props.onSwitch}
         onJoin={props.onJoin}
         onMembers={props.onMembers}
+        onNewWorkspace={props.onNewWorkspace}
       />
       <div className="top-bar-end">
         <LanguageSwitch />

@@ -10,6 +10,8 @@ export function WorkspaceSwitcher(props: {
   onSwitch(entry: WorkspaceEntry): void
   onJoin(): void
   onMembers: (() => void) | null
+  /** A further workspace on this relay (its coordinators); null where that is not theirs. */
+  onNewWorkspace: (() => void) | null
 }) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
@@ -30,8 +32,10 @@ export function WorkspaceSwitcher(props: {
     }
   }, [open])
 
-  const { onMembers } = props
+  const { onMembers, onNewWorkspace } = props
   const choose = (action: () => void) => {
+    // Focus leaves the item before the list goes, so a dialog opened here gives it back there.
+    button.current?.focus()
     setOpen(false)
     action()
   }
@@ -85,6 +89,14 @@ export function WorkspaceSwitcher(props: {
               {t('topbar.joinAnother')}
             </button>
           </li>
+          {onNewWorkspace && (
+            <li>
+              <button type="button" onClick={() => choose(onNewWorkspace)}>
+                <Icon name="plus" size={16} />
+                {t('workspace.create.open')}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>

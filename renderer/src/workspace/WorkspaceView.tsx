@@ -12,6 +12,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx'
 import { problemsText } from '../ui/error-text.ts'
 import { BlockedNotice, RoleNotice, SecretsNotice, useSecretsNotice } from './AccessNotices.tsx'
 import { createPaper } from './create-paper.ts'
+import { NewWorkspaceDialog } from './NewWorkspaceDialog.tsx'
 import { identityOf, mayWrite } from './identity.ts'
 import { TopBar } from './TopBar.tsx'
 import { useAccessState, useRegistry, useRelayAccess } from './use-registry.ts'
@@ -39,6 +40,7 @@ export function WorkspaceView(props: {
   const [problem, setProblem] = useState<UiError | null>(null)
   const [creating, setCreating] = useState(false)
   const [members, setMembers] = useState<{ invite: boolean } | null>(null)
+  const [creatingWorkspace, setCreatingWorkspace] = useState(false)
   const access = useRelayAccess(api, props.entry)
   const state = useAccessState(access)
   // The member as the relay says now: a role changed by a coordinator applies at once.
@@ -108,6 +110,11 @@ export function WorkspaceView(props: {
           onSwitch={props.onSwitch}
           onJoin={props.onJoin}
           onMembers={entry.relay === null ? null : () => openMembers()}
+          onNewWorkspace={
+            entry.relay !== null && identity.role === 'coordinator' && block === null
+              ? () => setCreatingWorkspace(true)
+              : null
+          }
         />
         {props.banner && <div className="banner-slot">{props.banner}</div>}
         {(problem || block || roleNote.role || showSecrets) && (
@@ -126,10 +133,21 @@ export function WorkspaceView(props: {
           paperId={open.paperId}
           fresh={open.fresh}
         />
+        {creatingWorkspace && (
+          <NewWorkspaceDialog
+            from={entry}
+            onCreated={(created) => {
+              setCreatingWorkspace(false)
+              props.onSwitch(created)
+            }}
+            onClose={() => setCreatingWorkspace(false)}
+          />
+        )}
         {members !== null && (
           <MembersDialog
             entry={entry}
             identity={identity}
+            registry={registry}
             startWithInvite={members.invite}
             onClose={() => setMembers(null)}
           />
