@@ -2,7 +2,20 @@ import type { JSONContent } from '@tiptap/core'
 import { deleteSelection, joinBackward, splitBlock, toggleMark } from '@tiptap/pm/commands'
 import { EditorState, TextSelection, type Command, type Transaction } from '@tiptap/pm/state'
 import { wrapInList, splitListItem } from '@tiptap/pm/schema-list'
+import {
+  initProseMirrorDoc,
+  prosemirrorJSONToYXmlFragment,
+  updateYFragment,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { bodyChangeRefusal } from '../policy/body.ts'
+import type { Member } from '../policy/members.ts'
+import { previewUpdate, updateFrom } from '../policy/test-support/preview.ts'
+import { parseUpdate } from '../updates/parse.ts'
+import { readBodyJSON } from './body.ts'
+import { paperBody } from './paper.ts'
 import { bodySchema } from './schema.ts'
 import {
   decideTransaction,
@@ -274,5 +287,49 @@ describe('suggesting mode', () => {
     expect(list).toHaveLength(1)
     expect(list[0]?.inserted).toBe('stable ')
     expect(texts(rejectTracked(json(after)))).toEqual(['Cities need Xfunding.'])
+  })
+})
+
+describe('suggesting mode through y-tiptap and the relay', () => {
+  it('a reviewer’s suggested join (Backspace at a paragraph’s start) passes the relay’s rule', () => {
+    // Found by the property test: the join is an attribute of the second block only, and the
+    // rule compared that block alone, where rejecting it did not clear the attribute.
+    const ydoc = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(bodySchema(), doc('One.', 'Two.'), paperBody(ydoc))
+    const before = new Y.Doc()
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(ydoc))
+    const { doc: node, meta } = initProseMirrorDoc(paperBody(ydoc), bodySchema())
+    const start = EditorState.create({ doc: node, selection: TextSelection.create(node, 7) })
+    const joined = suggest(start, backspace, paul)
+    if (!(joined instanceof EditorState)) throw new Error(joined.unsuggestable)
+    const updates: Uint8Array[] = []
+    ydoc.on('update', (update: Uint8Array) => updates.push(update))
+    ydoc.transact(() => updateYFragment(ydoc, paperBody(ydoc), joined.doc, meta), ySyncPluginKey)
+    expect(updates).toHaveLength(1)
+    const update = updates[0]!
+    const reviewer: Member = { id: 'm-paul', name: 'Paul', organisation: 'ERRIN', role: 'reviewer' }
+    const check = (change: Uint8Array) =>
+      bodyChangeRefusal(reviewer, {
+        before,
+        preview: () => {
+          const { after, changed } = previewUpdate(before, change, 'paper')
+          return { doc: after, changed }
+        },
+        blocks: parseUpdate(change).blocks,
+        suggester: () => undefined,
+        suggestionsOnly: false,
+      })
+    expect(check(update)).toBeNull()
+    expect(listTracked(readBodyJSON(ydoc).value)[0]?.kinds).toEqual(['join'])
+    // Taking the join as if accepted (the blocks joined, no suggestion) is still refused.
+    const forged = updateFrom(before, (client) =>
+      updateYFragment(
+        client,
+        paperBody(client),
+        bodySchema().nodeFromJSON(acceptTracked(json(joined))),
+        { mapping: new Map(), isOMark: new Map() },
+      ),
+    )
+    expect(check(forged)).toMatch(/reviewer only suggests/)
   })
 })

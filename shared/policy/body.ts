@@ -139,7 +139,8 @@ type Region = { whole: true } | { whole: false; tops: Y.ID[] }
 
 /**
  * The top-level blocks of the body the change touched, by id, or the whole body when blocks were
- * added, removed or moved; null when something outside the body changed.
+ * added, removed or moved or a block's attributes changed; null when something outside the body
+ * changed.
  */
 function touched(
   doc: Y.Doc,
@@ -148,8 +149,14 @@ function touched(
   const body: unknown = doc.getXmlFragment(BODY_FIELD)
   const tops = new Map<string, Y.ID>()
   let whole = false
-  for (const type of changed.keys()) {
+  for (const [type, keys] of changed) {
     if ((type as unknown) === body) {
+      whole = true
+      continue
+    }
+    // A block's own attributes are its suggested breaks, decided in the body around it
+    // (rejecting a split joins the block to the one before): the whole body is compared.
+    if (type._item?.parent === body && [...keys].some((key) => key !== null)) {
       whole = true
       continue
     }
