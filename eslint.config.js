@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 import { layerRules } from './eslint.layers.js'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'relay/dist/', 'test-results/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

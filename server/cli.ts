@@ -11,6 +11,7 @@ import {
   type Output,
 } from './cli-admin.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
+import { useDefaultData } from './data-dir.ts'
 import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
 
 const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes --data FILE and --json)
@@ -30,6 +31,9 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   compact           [--room NAME]
   recover           moves a damaged database aside and keeps every row that can be read
 ${EXPORT_USAGE}
+
+Without --data, the database is relay.sqlite in the user's data folder (on Linux
+$XDG_DATA_HOME/samstemt-relay, by default ~/.local/share/samstemt-relay).
 
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
 SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY (flags win). See docs/relay.md.`
@@ -80,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE)
       return 0
     }
+    useDefaultData(values, (line) => console.error(line))
     const output = await command.run(values)
     if (output) console.log(json ? JSON.stringify(output.json) : output.text)
     return 0
