@@ -33,7 +33,15 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    files: ['bench/**', 'relay/*.ts', 'relay/bin/**', 'server/cli*.ts', 'test/**', '**/*.test.ts', '**/*.test.tsx'],
+    files: [
+      'bench/**',
+      'relay/*.ts',
+      'relay/bin/**',
+      'server/cli*.ts',
+      'test/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+    ],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 )

@@ -10,6 +10,7 @@ import {
   workspaceList,
   type Output,
 } from './cli-admin.ts'
+import { backup, BACKUP_FLAGS, restore, RESTORE_FLAGS } from './cli-backup.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
 import { useDefaultData } from './data-dir.ts'
 import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
@@ -22,6 +23,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
                     [--idle-unload-ms N] [--compact-after N] [--max-messages-per-second N]
                     [--max-bytes-per-second N] [--max-burst-bytes N] [--recover]
                     [--watchdog-seconds N] [--health-port P] [--health-host H]
+                    [--metrics-port P] [--metrics-host H] [--log-format json|text]
   workspace create  --name NAME [--id ID]
   workspace list
   invite            --workspace ID --name NAME --org ORG --role coordinator|editor|reviewer
@@ -30,6 +32,8 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   revoke            --member ID
   compact           [--room NAME]
   recover           moves a damaged database aside and keeps every row that can be read
+  backup            --out FILE [--force]   a consistent copy, safe while the relay serves
+  restore           --from FILE   puts a backup in place (stop the relay first)
 ${EXPORT_USAGE}
 
 Without --data, the database is relay.sqlite in the user's data folder (on Linux
@@ -65,6 +69,8 @@ const COMMANDS: Record<string, Command> = {
   compact: { flags: { room: { type: 'string' } }, run: compact },
   recover: { flags: {}, run: recover },
   export: { flags: EXPORT_FLAGS, run: exportPaper },
+  backup: { flags: BACKUP_FLAGS, run: backup },
+  restore: { flags: RESTORE_FLAGS, run: restore },
 }
 
 async function main(argv: string[]): Promise<number> {
