@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { dirname, isAbsolute, join, win32 } from 'node:path'
+import { dirname, posix, win32 } from 'node:path'
 import type { Values } from './cli-args.ts'
 
 /**
@@ -17,12 +17,12 @@ export function defaultDataFile(
     return win32.join(local, 'samstemt-relay', 'relay.sqlite')
   }
   if (platform === 'darwin') {
-    return join(home, 'Library', 'Application Support', 'samstemt-relay', 'relay.sqlite')
+    return posix.join(home, 'Library', 'Application Support', 'samstemt-relay', 'relay.sqlite')
   }
   // The XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and must be ignored.
   const xdg = env.XDG_DATA_HOME
-  const data = xdg && isAbsolute(xdg) ? xdg : join(home, '.local', 'share')
-  return join(data, 'samstemt-relay', 'relay.sqlite')
+  const data = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.local', 'share')
+  return posix.join(data, 'samstemt-relay', 'relay.sqlite')
 }
 
 /**
