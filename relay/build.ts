@@ -77,4 +77,4 @@ if (problems.length > 0) {
   )
   process.exit(1)
 }
-console.log(`Built the relay into ${relative(ROOT, DIST)}/ (${files(DIST).length} files).`)
+process.stderr.write(`Built the relay into ${relative(ROOT, DIST)}/ (${files(DIST).length} files).\n`)

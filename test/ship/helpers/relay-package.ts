@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process'
+import { existsSync, realpathSync } from 'node:fs'
+import { delimiter, dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+export const ROOT = join(import.meta.dirname, '../../..')
+
+/** The environment the relay's tests run commands in: this Node first on PATH. */
+export function shipEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    ...extra,
+  }
+}
+
+/** Runs npm with `args` in `cwd`; rejects with npm's output when it fails. */
+export async function npm(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = shipEnv(),
+): Promise<string> {
+  try {
+    // npm's shebang runs the first node on PATH: shipEnv puts this one there.
+    const { stdout } = await run('npm', args, {
+      cwd,
+      env,
+      shell: process.platform === 'win32',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 280_000,
+    })
+    return stdout
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+    throw new Error(`npm ${args.join(' ')} failed:\n${stdout}\n${stderr}`)
+  }
+}
+
+/** npm's own script (what the `npm` on PATH runs), to run it under a Node made to look older. */
+export function npmCliScript(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'npm')
+    if (!existsSync(candidate)) continue
+    const real = realpathSync(candidate)
+    if (real.endsWith('npm-cli.js')) return real
+  }
+  throw new Error('npm-cli.js was not found behind the npm on PATH')
+}
+
+/** A module for `node --import` that makes this Node report `version` (v20.20.0, say). */
+export function posingAs(version: string): string {
+  const bare = version.replace(/^v/, '')
+  return `data:text/javascript,Object.defineProperty(process,'version',{value:'v${bare}'});Object.defineProperty(process.versions,'node',{value:'${bare}'})`
+}
+
+export type PackedRelay = { tarball: string; files: string[] }
+
+/** `npm pack ./relay` (its prepack builds relay/dist) into `into`. */
+export async function packRelay(into: string): Promise<PackedRelay> {
+  const out = await npm(['pack', './relay', '--pack-destination', into, '--json'], ROOT)
+  const [packed] = JSON.parse(out.slice(out.indexOf('['))) as {
+    filename: string
+    files: { path: string }[]
+  }[]
+  if (!packed) throw new Error(`npm pack printed no package: ${out}`)
+  return { tarball: join(into, packed.filename), files: packed.files.map((file) => file.path) }
+}
