@@ -77,4 +77,6 @@ if (problems.length > 0) {
   )
   process.exit(1)
 }
-process.stderr.write(`Built the relay into ${relative(ROOT, DIST)}/ (${files(DIST).length} files).\n`)
+process.stderr.write(
+  `Built the relay into ${relative(ROOT, DIST)}/ (${files(DIST).length} files).\n`,
+)
