@@ -40,7 +40,8 @@ Without --data, the database is relay.sqlite in the user's data folder (on Linux
 $XDG_DATA_HOME/samstemt-relay, by default ~/.local/share/samstemt-relay).
 
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
-SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY (flags win). See docs/relay.md.`
+SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY, SAMSTEMT_RELAY_LOG_FORMAT (flags win).
+See docs/relay.md.`
 
 type Command = {
   flags: Parameters<typeof parseFlags>[1]
