@@ -1,29 +1,57 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { indexRoom } from '../../shared/protocol/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { connectClient } from '../relay/helpers/clients.ts'
 import { waitFor, within } from '../relay/helpers/wait.ts'
-import { npm, packRelay, posingAs, shipEnv, type PackedRelay } from './helpers/relay-package.ts'
+import { shellBlock, runLine, startLine } from './helpers/doc-commands.ts'
+import { posingAs, ROOT, shipEnv } from './helpers/relay-package.ts'
 
-// The relay as an operator gets it: `npm pack` of relay/, installed with npm into an empty prefix
-// (its dependencies from the registry), run by its bin, with a stock y-websocket client.
+// The relay as an operator gets it: docs/relay.md's Install lines run as written (npm pack of
+// relay/, installed with npm into an empty prefix, its dependencies from the registry), then its
+// Quick start lines as written, and a stock y-websocket client on the relay they started.
 
 const tempDir = useTempDir('samstemt-relay-package-')
-let packed: PackedRelay
-let prefix: string
-
+const TARBALL = 'samstemt-relay-0.1.0.tgz'
 let shared: string
+let prefix: string
+let files: string[]
+
+/** A user who set nothing but where npm installs global packages, with that bin on PATH. */
+function operator(home: string): NodeJS.ProcessEnv {
+  const env = Object.entries(
+    shipEnv({ HOME: home, XDG_DATA_HOME: '', npm_config_prefix: prefix }),
+  ).filter(([name]) => !name.startsWith('SAMSTEMT_RELAY_'))
+  const path = [join(prefix, 'bin'), process.env.PATH ?? ''].join(delimiter)
+  return { ...Object.fromEntries(env), PATH: [dirname(process.execPath), path].join(delimiter) }
+}
+
 beforeAll(async () => {
   // One package for every test in this file, so not a per-test folder.
-  const dir = (shared = mkdtempSync(join(tmpdir(), 'samstemt-relay-package-')))
-  packed = await packRelay(dir)
-  prefix = join(dir, 'prefix')
-  await npm(['install', '--global', '--prefix', prefix, packed.tarball], dir)
+  shared = mkdtempSync(join(tmpdir(), 'samstemt-relay-package-'))
+  prefix = join(shared, 'prefix')
+  const lines = shellBlock('docs/relay.md', '## Install')
+  expect(lines).toEqual([
+    expect.stringMatching(/^npm run relay:pack /),
+    `npm install --global ./${TARBALL}`,
+  ])
+  try {
+    for (const line of lines) {
+      const ran = await runLine(line, ROOT, operator(join(shared, 'home')))
+      expect(ran.code, `${line}\n${ran.stdout}\n${ran.stderr}`).toBe(0)
+    }
+    const listing = await runLine(`tar -tzf ${TARBALL}`, ROOT, shipEnv())
+    files = listing.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((path) => path.replace(/^package\//, ''))
+  } finally {
+    rmSync(join(ROOT, TARBALL), { force: true })
+  }
 }, 300_000)
 afterAll(() => rmSync(shared, { recursive: true, force: true }))
 
@@ -43,43 +71,59 @@ function relayCommand(args: string[], env: NodeJS.ProcessEnv) {
 
 describe('the relay package', () => {
   test('holds the built JavaScript and its bin, not the TypeScript, the tests or the app', () => {
-    expect(packed.files).toContain('bin/samstemt-relay.js')
-    expect(packed.files).toContain('dist/server/cli.js')
-    expect(packed.files).toContain('dist/server/watchdog-thread.js')
-    expect(packed.files).toContain('dist/shared/store/writer-thread.js')
-    expect(packed.files.filter((file) => /\.(ts|tsx)$/.test(file))).toEqual([])
-    expect(packed.files.filter((file) => /(^|\/)(test|renderer|electron)\//.test(file))).toEqual([])
+    expect(files).toContain('bin/samstemt-relay.js')
+    expect(files).toContain('dist/server/cli.js')
+    expect(files).toContain('dist/server/watchdog-thread.js')
+    expect(files).toContain('dist/shared/store/writer-thread.js')
+    expect(files.filter((file) => /\.(ts|tsx)$/.test(file))).toEqual([])
+    expect(files.filter((file) => /(^|\/)(test|renderer|electron)\//.test(file))).toEqual([])
   })
 
-  test('installed into an empty prefix, its bin serves a stock y-websocket client with no flags but a port', async () => {
+  test('docs/relay.md’s Quick start, run as written, serves a stock y-websocket client', async () => {
     const home = tempDir()
-    const env = shipEnv({ HOME: home, XDG_DATA_HOME: '', SAMSTEMT_RELAY_DATA: '' })
-    expect((await relayCommand(['--version'], env)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
-    const created = await relayCommand(
-      ['workspace', 'create', '--name', 'Smarte byer', '--id', 'sb'],
-      env,
-    )
-    expect(created.code, created.stderr).toBe(0)
-    const invited = await relayCommand(
-      [
-        'invite',
-        '--workspace',
-        'sb',
-        '--name',
-        'Kari',
-        '--org',
-        'UiS',
-        '--role',
-        'editor',
-        '--url',
-        'ws://127.0.0.1:4455',
-        '--json',
-      ],
-      env,
-    )
-    expect(invited.code, invited.stderr).toBe(0)
-    const { token } = JSON.parse(invited.stdout) as { token: string }
+    // Port 0 instead of 4455, so that tests running side by side do not collide.
+    const env = { ...operator(home), SAMSTEMT_RELAY_PORT: '0' }
+    const lines = shellBlock('docs/relay.md', '## Quick start')
+    const serveLine = lines.pop() ?? ''
+    expect(serveLine).toMatch(/^samstemt-relay serve\b/)
+    let token = ''
+    for (const line of lines) {
+      const ran = await runLine(line, home, env)
+      expect(ran.code, `${line}\n${ran.stderr}`).toBe(0)
+      token = /^Token:\s+(\S+)$/m.exec(ran.stdout)?.[1] ?? token
+      expect(ran.stdout).not.toContain('{"')
+    }
+    expect(token).not.toBe('')
+    const served = startLine(serveLine, home, env)
+    try {
+      await waitFor(
+        () => /listening on ws:\/\//.test(served.output()),
+        'the relay to listen',
+        20_000,
+      )
+      expect(served.output()).toContain(
+        `Relay database: ${join(home, '.local/share/samstemt-relay/relay.sqlite')}`,
+      )
+      const url = /listening on (ws:\/\/\S+)/.exec(served.output())?.[1] ?? ''
+      const client = connectClient(url, indexRoom('smart-cities'), token, { durable: true })
+      try {
+        await client.synced()
+        client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')
+        // The store's writer thread, started from the built output, committed it.
+        await waitFor(() => (client.committed()?.get(client.doc.clientID) ?? 0) > 0, 'the commit')
+      } finally {
+        client.destroy()
+      }
+    } finally {
+      expect(await within(served.stop(), 'the relay to stop', 20_000)).toBe(0)
+    }
+  })
 
+  test('the installed relay answers --version, starts its watchdog thread and backs up', async () => {
+    const home = tempDir()
+    const env = operator(home)
+    expect((await relayCommand(['--version'], env)).stdout.trim()).toBe('0.1.0')
+    expect((await relayCommand(['workspace', 'create', '--name', 'A'], env)).code).toBe(0)
     const child = spawn(bin(), ['serve', '--port', '0', '--health-port', '0', '--json'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,32 +137,18 @@ describe('the relay package', () => {
         'the installed relay to listen',
         20_000,
       )
-      const { url, healthPort, data } = JSON.parse(line) as {
-        url: string
-        healthPort: number
-        data: string
-      }
-      expect(data).toBe(join(home, '.local/share/samstemt-relay/relay.sqlite'))
-      // The watchdog thread answers from the built output.
+      const { healthPort } = JSON.parse(line) as { healthPort: number }
       expect(await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()).toMatchObject({
         ok: true,
       })
-      const client = connectClient(url, indexRoom('sb'), token, { durable: true })
-      try {
-        await client.synced()
-        client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')
-        // The store's writer thread committed it: the relay acknowledged it as on disk.
-        await waitFor(() => (client.committed()?.get(client.doc.clientID) ?? 0) > 0, 'the commit')
-      } finally {
-        client.destroy()
-      }
+      const out = join(home, 'backup.sqlite')
+      const backedUp = await relayCommand(['backup', '--out', out], env)
+      expect(backedUp.code, backedUp.stderr).toBe(0)
+      expect(existsSync(out)).toBe(true)
     } finally {
       child.kill('SIGTERM')
     }
     expect(await within(exited, 'the relay to stop', 20_000)).toBe(0)
-    const out = join(home, 'backup.sqlite')
-    expect((await relayCommand(['backup', '--out', out], env)).code).toBe(0)
-    expect(existsSync(out)).toBe(true)
   })
 
   test('on a Node older than 22.12 it says which Node it needs, instead of failing inside a library', async () => {

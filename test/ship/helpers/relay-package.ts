@@ -36,7 +36,7 @@ export async function npm(
     return stdout
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`npm ${args.join(' ')} failed:\n${stdout}\n${stderr}`)
+    throw new Error(`npm ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: error })
   }
 }
 
@@ -55,17 +55,4 @@ export function npmCliScript(): string {
 export function posingAs(version: string): string {
   const bare = version.replace(/^v/, '')
   return `data:text/javascript,Object.defineProperty(process,'version',{value:'v${bare}'});Object.defineProperty(process.versions,'node',{value:'${bare}'})`
-}
-
-export type PackedRelay = { tarball: string; files: string[] }
-
-/** `npm pack ./relay` (its prepack builds relay/dist) into `into`. */
-export async function packRelay(into: string): Promise<PackedRelay> {
-  const out = await npm(['pack', './relay', '--pack-destination', into, '--json'], ROOT)
-  const [packed] = JSON.parse(out.slice(out.indexOf('['))) as {
-    filename: string
-    files: { path: string }[]
-  }[]
-  if (!packed) throw new Error(`npm pack printed no package: ${out}`)
-  return { tarball: join(into, packed.filename), files: packed.files.map((file) => file.path) }
 }
