@@ -19,6 +19,7 @@ export type {
   Settings,
   SpellingLanguage,
   StoredUpdates,
+  UpdateStatus,
   WorkspaceEntry,
 } from './contract.ts'
 export { isBytes, isPlainObject, type Check } from './checks.ts'

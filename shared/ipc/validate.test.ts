@@ -97,6 +97,8 @@ const valid: Record<Channel, unknown> = {
   'export/save': exportRequest(),
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
   'spelling/language': { language: 'nb' },
+  'update/status': undefined,
+  'update/restart': undefined,
 }
 
 function refusal(channel: unknown, payload: unknown): string {
@@ -298,6 +300,8 @@ describe('validateEvent', () => {
     for (const menu of EVENTS.filter((event) => event.startsWith('menu/'))) {
       expect(validateEvent(menu, null).ok).toBe(true)
     }
+    expect(validateEvent('update/status', { state: 'ready', version: '0.2.0' }).ok).toBe(true)
+    expect(validateEvent('update/status', { state: 'off', version: null }).ok).toBe(true)
   })
 
   it('refuses unknown events and wrong payloads', () => {
@@ -305,5 +309,6 @@ describe('validateEvent', () => {
     expect(validateEvent('app/invite', { link: 1 }).ok).toBe(false)
     expect(validateEvent('menu/export', { now: true }).ok).toBe(false)
     expect(validateEvent('export/progress', { stage: 'uploading' }).ok).toBe(false)
+    expect(validateEvent('update/status', { state: 'installed', version: null }).ok).toBe(false)
   })
 })
