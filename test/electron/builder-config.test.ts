@@ -35,6 +35,9 @@ describe('electron-builder.yml', () => {
     expect(valid).toBe(true)
     expect(validate({ ...config(), electronFuses: { runAsNod: false } })).toBe(false)
     expect(validate({ ...config(), npmRebuild: 'no' })).toBe(false)
+    // As the desktop workflow builds for partners: --config.publish.* names the update server.
+    const withServer = { provider: 'generic', url: 'https://updates.uis.no/samstemt/' }
+    expect(validate({ ...config(), publish: withServer })).toBe(true)
   })
 
   it('builds AppImage and deb, NSIS, and dmg with the zip that macOS updates install', () => {
