@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SamstemtApi } from '../../shared/ipc/index.ts'
+import { formatInviteLink } from '../../shared/protocol/index.ts'
+import { fixturePaper } from '../export/fixture.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
+import { startFakeRelay } from './helpers/fake-relay.ts'
 
 // The shell in a real Electron, where one exists. The binary is looked up without
 // require('electron'), which would try to download it.
@@ -33,8 +36,10 @@ const INVITE =
 
 const tempDir = useTempDir('samstemt-electron-')
 const apps: ElectronApplication[] = []
+const stops: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close()
+  for (const stop of stops.splice(0)) await stop()
 })
 
 async function launch(extraArgs: string[] = [], profile = tempDir()) {
@@ -139,5 +144,135 @@ describe('the desktop app in Electron', () => {
     )
     expect(payload).toEqual({ link: INVITE })
     expect(await exit).toBe(0)
+  })
+
+  it('its page has no Node, and web security keeps it from reading files', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const { page } = await launch()
+    const reach = await page.evaluate(async () => ({
+      node: [typeof require, typeof process, typeof module],
+      file: await fetch('file:///etc/hostname').then(
+        () => 'read',
+        () => 'refused',
+      ),
+    }))
+    expect(reach).toEqual({ node: ['undefined', 'undefined', 'undefined'], file: 'refused' })
+  })
+
+  it('reopens its window where and as large as it was closed', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const first = await launch()
+    await first.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 30, width: 1100, height: 760 }),
+    )
+    await apps.pop()?.close()
+    const second = await launch([], first.profile)
+    const bounds = await second.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.getBounds(),
+    )
+    expect(bounds).toMatchObject({ width: 1100, height: 760 })
+  })
+
+  it('serves the renderer on app://samstemt with its CSP, and nothing outside it', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const { page } = await launch()
+    const answers = await page.evaluate(async () => {
+      const index = await fetch('app://samstemt/index.html')
+      const outside = await fetch('app://samstemt/../../package.json').then((r) => r.status)
+      const other = await fetch('app://elsewhere/index.html').then(
+        (r) => r.status,
+        () => 0,
+      )
+      return { csp: index.headers.get('content-security-policy'), outside, other }
+    })
+    expect(answers.csp).toContain("default-src 'self'")
+    expect(answers.outside).toBe(404)
+    expect([0, 404]).toContain(answers.other)
+  })
+
+  it('File > Export… in the menu reaches the page as menu/export', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const { app, page } = await launch()
+    const received = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (window as unknown as SamstemtWindow).samstemt.on('menu/export', resolve),
+        ),
+    )
+    await app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'Fil')
+      file?.submenu?.items.find((item) => item.label.startsWith('Eksporter'))?.click()
+    })
+    expect(await received).toBeNull()
+  })
+
+  it('keeps a joined workspace’s token with safeStorage, never in plain text where it can encrypt', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const token = 't'.repeat(32)
+    const relay = await startFakeRelay({
+      [token]: {
+        workspace: { id: 'wTrondheim', name: 'Trondheim' },
+        member: { id: 'm1', name: 'Kari', organisation: 'NTNU', role: 'coordinator' },
+      },
+    })
+    stops.push(relay.close)
+    const { app, page, profile } = await launch()
+    const link = formatInviteLink({
+      relay: relay.url,
+      workspace: 'wTrondheim',
+      token,
+      name: 'Kari',
+    })
+    const joined = await page.evaluate(
+      (invite) =>
+        (window as unknown as SamstemtWindow).samstemt.invoke('workspaces/join', { link: invite }),
+      link,
+    )
+    expect(joined).toMatchObject({ ok: true })
+    const encrypts = await app.evaluate(
+      ({ safeStorage }) =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    )
+    const secrets = readFileSync(join(profile, 'secrets.json'), 'utf8')
+    if (encrypts) expect(secrets).not.toContain(token)
+    const info = await page.evaluate(() =>
+      (window as unknown as SamstemtWindow).samstemt.invoke('app/info'),
+    )
+    expect(info).toMatchObject({ ok: true, value: { secretsEncrypted: encrypts } })
+  })
+
+  it('exports a PDF printed by printToPDF to the file chosen in the (stubbed) save dialog, and nothing when it is cancelled', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const { app, page } = await launch()
+    const file = join(tempDir(), 'Notat.pdf')
+    const exportPdf = () =>
+      page.evaluate(
+        (source) =>
+          (window as unknown as SamstemtWindow).samstemt.invoke('export/save', {
+            format: 'pdf',
+            source,
+            compareWith: null,
+            includeComments: false,
+            suggestedName: 'Notat',
+          }),
+        fixturePaper(),
+      )
+    // The native dialog cannot be clicked by a test: it is replaced in main, as a user would answer.
+    await app.evaluate(({ dialog }) => {
+      dialog.showSaveDialog = (async () => ({ canceled: true, filePath: '' })) as never
+    })
+    expect(await exportPdf()).toEqual({ ok: true, value: { cancelled: true } })
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as never
+    }, file)
+    expect(await exportPdf()).toEqual({ ok: true, value: { path: file } })
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   })
 })
