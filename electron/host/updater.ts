@@ -98,7 +98,8 @@ function onPath(name: string, path = ''): boolean {
 
 /** The part of electron-updater's AppUpdater the app uses. */
 export type UpdateEngine = {
-  checkForUpdates(): Promise<unknown>
+  /** Resolves once the server answered; a download it started runs on in `downloadPromise`. */
+  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null>
   quitAndInstall(): void
   on(
     event: 'update-available' | 'update-downloaded',
@@ -158,9 +159,13 @@ export function startUpdates(options: UpdateOptions): UpdateService {
   const check = () => {
     // A downloaded update waits for the restart; looking again would only download it again.
     if (status.state === 'downloading' || status.state === 'ready') return
-    engine.checkForUpdates().catch((error: unknown) => {
-      log.write('warn', 'looking for an update failed', { error: String(error) })
-    })
+    engine.checkForUpdates().then(
+      // A failed download is reported by the engine's `error` event; its promise must not
+      // also end up as an unhandled rejection.
+      (result) => result?.downloadPromise?.catch(() => undefined),
+      (error: unknown) =>
+        log.write('warn', 'looking for an update failed', { error: String(error) }),
+    )
   }
   const every =
     options.every ??
