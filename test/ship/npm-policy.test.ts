@@ -20,7 +20,7 @@ describe("npm's policy for this project", () => {
     )
     expect(result.status).not.toBe(0)
     expect(result.stderr).toContain('EBADENGINE')
-    expect(result.stderr).toContain('Required: {"node":">=22.12"}')
+    expect(result.stderr).toContain('Required: {"node":">=22.18"}')
     expect(result.stdout).not.toContain('add ')
   })
 
