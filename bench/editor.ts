@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     relay.members.createWorkspace('Benchmark', 'bench')
     const member = (name: string) =>
-      relay.members.invite({ workspace: 'bench', name, organisation: 'Bench', role: 'editor' })
+      relay.members.add({ workspace: 'bench', name, organisation: 'Bench', role: 'editor' })
     const room = paperRoom('bench', 'automerge-paper')
     const typist = await connectTypist(relay.url, room, member('Kari').token, paper)
     cleanups.push(() => typist.close())

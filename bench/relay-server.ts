@@ -49,7 +49,7 @@ async function samstemt(file: string, limits: string): Promise<Running> {
       Array.from(
         { length: count },
         () =>
-          relay.members.invite({
+          relay.members.add({
             workspace: WORKSPACE,
             name: `Client ${++invited}`,
             organisation: 'Bench',
@@ -59,7 +59,7 @@ async function samstemt(file: string, limits: string): Promise<Running> {
     members: (roles) =>
       roles.map((role) => {
         const name = `Client ${++invited}`
-        const { member, token } = relay.members.invite({
+        const { member, token } = relay.members.add({
           workspace: WORKSPACE,
           name,
           organisation: 'Bench',

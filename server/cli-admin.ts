@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { formatInviteLink, isRole, isValidId, ROLES } from '../shared/protocol/index.ts'
 import { salvageDatabase, StoreError, UpdateStore } from '../shared/store/index.ts'
 import { CommandError, UsageError, requireString, optionalString, type Values } from './cli-args.ts'
+import type { MemberSummary } from '../shared/protocol/admin.ts'
 import { MemberDirectory, type Member } from './members.ts'
 import { relayExtension } from './relay-schema.ts'
 
@@ -65,21 +66,34 @@ export function invite(values: Values): Promise<Output> {
     throw new UsageError(
       `--url must be a ws:// or wss:// address without a query, not "${relayUrl}".`,
     )
+  const expires = optionalString(values, 'expires')
+  const expiresAt = expires === undefined ? null : Date.now() + duration(expires)
+  const singleUse = values.reusable !== true
   return withDirectory(values, false, (members) => {
     if (!members.workspace(workspaceId))
       throw new CommandError(
         `There is no workspace ${workspaceId}. List them with: samstemt-relay workspace list`,
       )
-    const { member, token } = members.invite({ workspace: workspaceId, name, organisation, role })
+    const { member, token } = members.invite(
+      { workspace: workspaceId, name, organisation, role },
+      { expiresAt, singleUse },
+    )
+    members.audit(workspaceId, 'cli', 'invite', member.id, { role, expiresAt, singleUse })
     const link = formatInviteLink({ relay: relayUrl, workspace: workspaceId, token, name })
     const text = [
       `Invited ${name} (${organisation}) as ${role}.`,
       `Member id:   ${member.id}`,
       `Token:       ${token}`,
       `Invite link: ${link}`,
+      expiresAt === null
+        ? 'It does not expire.'
+        : `It expires ${new Date(expiresAt).toISOString()}.`,
+      singleUse
+        ? 'The app claims it once, on one computer; after that the link no longer works.'
+        : 'It can be claimed on several computers until it expires or is revoked.',
       'The token is shown only now; the relay keeps only its hash. Send the link privately.',
     ].join('\n')
-    return { json: { member, token, link }, text }
+    return { json: { member, token, link, expiresAt, singleUse }, text }
   })
 }
 
@@ -88,8 +102,8 @@ export function listMembers(values: Values): Promise<Output> {
   return withDirectory(values, false, (members) => {
     if (!members.workspace(workspaceId))
       throw new CommandError(`There is no workspace ${workspaceId}.`)
-    const list = members.listMembers(workspaceId)
-    const text = list.map(memberLine).join('\n') || 'No members yet.'
+    const list = members.summaries(workspaceId)
+    const text = list.map(summaryLine).join('\n') || 'No members yet.'
     return { json: list, text }
   })
 }
@@ -99,6 +113,7 @@ export function revoke(values: Values): Promise<Output> {
   return withDirectory(values, false, (members) => {
     const member = members.revoke(id)
     if (member === null) throw new CommandError(`There is no member ${id}.`)
+    members.audit(member.workspace, 'cli', 'revoke', member.id, { name: member.name })
     return {
       json: member,
       text: `Revoked ${memberLine(member)}. Their open connections close within a second.`,
@@ -117,6 +132,46 @@ export function compact(values: Values): Promise<Output> {
       .join('\n')
     return { json: results, text: text || 'Nothing to compact.' }
   })
+}
+
+export function setRole(values: Values): Promise<Output> {
+  const id = requireString(values, 'member', 'a member id from samstemt-relay members')
+  const role = requireString(values, 'role', ROLES.join(', '))
+  if (!isRole(role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${role}".`)
+  return withDirectory(values, false, (members) => {
+    const before = members.member(id)
+    if (before === null || before.revokedAt !== null) {
+      throw new CommandError(`There is no active member ${id}.`)
+    }
+    // The operator may leave a workspace without a coordinator; the app may not.
+    members.setRoleUnchecked(id, role)
+    members.audit(before.workspace, 'cli', 'role', id, { from: before.role, to: role })
+    return {
+      json: members.summary(id),
+      text: `${before.name} (${before.organisation}) is now ${role}. Their open connections follow within a second.`,
+    }
+  })
+}
+
+/** "7d", "12h", "30m" (or a number of days) as milliseconds. */
+function duration(text: string): number {
+  const match = /^(\d+)\s*([dhm]?)$/.exec(text.trim())
+  const amount = Number(match?.[1])
+  if (!match || !(amount > 0)) {
+    throw new UsageError(`--expires takes a duration such as 7d, 12h or 30m, not "${text}".`)
+  }
+  const unit = match[2] === 'h' ? 3_600_000 : match[2] === 'm' ? 60_000 : 86_400_000
+  return amount * unit
+}
+
+function summaryLine(m: MemberSummary): string {
+  const status =
+    m.status === 'invited' && m.inviteExpiresAt !== null
+      ? `invited, expires ${new Date(m.inviteExpiresAt).toISOString()}`
+      : m.status
+  const seen = m.lastSeen === null ? 'never seen' : `seen ${new Date(m.lastSeen).toISOString()}`
+  return `${m.id}\t${m.role}\t${m.name} (${m.organisation})\t${status}\t${seen}`
 }
 
 function memberLine(m: Member): string {

@@ -25,6 +25,7 @@ export const SERVE_FLAGS = {
   'max-bytes-per-second': { type: 'string' },
   'max-burst-bytes': { type: 'string' },
   recover: { type: 'boolean' },
+  'allow-workspace-creation': { type: 'boolean' },
   'watchdog-seconds': { type: 'string' },
   'health-port': { type: 'string' },
   'health-host': { type: 'string' },
@@ -65,6 +66,7 @@ export async function serve(values: Values): Promise<void> {
       maxBurstBytes: integer(values, 'max-burst-bytes', d.maxBurstBytes, 1024),
     },
     recover: values.recover === true,
+    allowWorkspaceCreation: values['allow-workspace-creation'] === true,
   }
   const healthPortFlag = optionalString(values, 'health-port')
   const healthHost = optionalString(values, 'health-host') ?? '127.0.0.1'

@@ -6,6 +6,7 @@ import {
   listMembers,
   recover,
   revoke,
+  setRole,
   workspaceCreate,
   workspaceList,
   type Output,
@@ -24,12 +25,14 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
                     [--max-bytes-per-second N] [--max-burst-bytes N] [--recover]
                     [--watchdog-seconds N] [--health-port P] [--health-host H]
                     [--metrics-port P] [--metrics-host H] [--log-format json|text]
+                    [--allow-workspace-creation]
   workspace create  --name NAME [--id ID]
   workspace list
   invite            --workspace ID --name NAME --org ORG --role coordinator|editor|reviewer
-                    --url wss://relay.example.org
+                    --url wss://relay.example.org [--expires 7d] [--reusable]
   members           --workspace ID
   revoke            --member ID
+  role              --member ID --role coordinator|editor|reviewer
   compact           [--room NAME]
   recover           moves a damaged database aside and keeps every row that can be read
   backup            --out FILE [--force]   a consistent copy, safe while the relay serves
@@ -62,9 +65,12 @@ const COMMANDS: Record<string, Command> = {
       org: { type: 'string' },
       role: { type: 'string' },
       url: { type: 'string' },
+      expires: { type: 'string' },
+      reusable: { type: 'boolean' },
     },
     run: invite,
   },
+  role: { flags: { member: { type: 'string' }, role: { type: 'string' } }, run: setRole },
   members: { flags: { workspace: { type: 'string' } }, run: listMembers },
   revoke: { flags: { member: { type: 'string' } }, run: revoke },
   compact: { flags: { room: { type: 'string' } }, run: compact },

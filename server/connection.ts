@@ -10,7 +10,8 @@ let nextId = 1
 export class Connection {
   readonly id = nextId++
   readonly peer: Peer
-  readonly member: Member
+  /** Who the socket belongs to; replaced when the member's role or details change. */
+  member: Member
   readonly roomName: string
   readonly room: ParsedRoom
   /** Opted in to durability acknowledgements (`durable=1`). */

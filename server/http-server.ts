@@ -9,6 +9,9 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CLOSE_REASONS, CloseCode } from '../shared/protocol/index.ts'
 import type { Log } from './peer.ts'
 import type { Relay } from './relay.ts'
+import { serveApi, type ApiOptions } from './admin-api.ts'
+import type { MemberDirectory } from './members.ts'
+import type { TokenBucket } from './rate-limit.ts'
 import { wsPeer } from './ws-peer.ts'
 
 /** The transport's own settings. */
@@ -19,6 +22,8 @@ export type HttpOptions = {
   /** Take the client address from X-Forwarded-For (its last entry): only behind your own proxy. */
   trustProxy: boolean
   startedAt: number
+  members: MemberDirectory
+  api: ApiOptions
 }
 
 /** The HTTP(S) server: WebSocket upgrades for the relay, and GET /healthz. */
@@ -26,13 +31,29 @@ export function createRelayServer(relay: Relay, options: HttpOptions, log: Log) 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   const perIp = new Map<string, number>()
   const sockets = new Set<WebSocket>()
+  const buckets = new Map<string, TokenBucket>()
   const routes = (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      serveHttp(relay, options, req, res)
-    } catch (error) {
+    const failed = (error: unknown) => {
       log('http-failed', { path: req.url?.split('?')[0], error: String(error) })
       if (!res.headersSent) reply(res, 500, 'text/plain', 'Internal error\n')
       else res.destroy()
+    }
+    try {
+      const path = new URL(req.url ?? '/', 'http://relay').pathname
+      const context = {
+        relay,
+        members: options.members,
+        options: options.api,
+        log,
+        ip: clientIp(req, options.trustProxy),
+        buckets,
+      }
+      void serveApi(req, res, path, context).then(
+        (handled) => handled || serveHttp(relay, options, req, res),
+        failed,
+      )
+    } catch (error) {
+      failed(error)
     }
   }
   const server: Server = options.tls
@@ -129,16 +150,6 @@ function serveHttp(
   if (path === '/healthz') {
     const body = { ok: true, rooms: relay.roomCount, connections: relay.connectionCount, uptime }
     return reply(res, 200, 'application/json', JSON.stringify(body) + '\n')
-  }
-  if (path === '/invite') {
-    const bearer = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(req.headers.authorization ?? '')
-    const answer = bearer?.[1] ? relay.describeInvite(bearer[1]) : { status: 'unknown' as const }
-    if (answer.status === 'ok') {
-      return reply(res, 200, 'application/json', JSON.stringify(answer.grant) + '\n')
-    }
-    const status = answer.status === 'revoked' ? 403 : 401
-    const error = answer.status === 'revoked' ? 'invite revoked' : 'unknown invite'
-    return reply(res, status, 'application/json', JSON.stringify({ error }) + '\n')
   }
   // Counters say who is connected and how much they write: only on serve's --metrics-port.
   if (path === '/metrics')

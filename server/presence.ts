@@ -1,6 +1,9 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { messageMember, type MemberUpdate } from '../shared/protocol/admin.ts'
 import { depthExceeds } from '../shared/updates/index.ts'
+import type { Member } from './members.ts'
 import type { Connection } from './connection.ts'
 import { RejectedFrame } from './relay-context.ts'
 import type { Room } from './room.ts'
@@ -59,6 +62,41 @@ function holds(room: Room, connection: Connection, { client, state }: Entry): bo
   room.presenceHolders.set(client, connection)
   connection.awarenessIds.add(client)
   return true
+}
+
+/**
+ * After the member's role or details changed: their presence says so too, with a newer clock
+ * than the one they last sent (the relay's own entry for their id).
+ */
+export function refreshPresence(room: Room, connection: Connection): void {
+  const entries: Entry[] = []
+  for (const client of connection.awarenessIds) {
+    const state = room.awareness.getStates().get(client)
+    const clock = room.awareness.meta.get(client)?.clock
+    if (state === undefined || clock === undefined) continue
+    entries.push({
+      client,
+      clock: clock + 1,
+      state: JSON.stringify(withIdentity(state, connection)),
+    })
+  }
+  if (entries.length > 0) {
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeEntries(entries), connection)
+  }
+}
+
+/** Message 101: the member as the relay now knows them, for their app to follow. */
+export function memberFrame(member: Member): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageMember)
+  const update: MemberUpdate = {
+    id: member.id,
+    name: member.name,
+    organisation: member.organisation,
+    role: member.role,
+  }
+  encoding.writeVarString(encoder, JSON.stringify(update))
+  return encoding.toUint8Array(encoder)
 }
 
 function withIdentity(state: unknown, connection: Connection): unknown {

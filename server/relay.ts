@@ -6,19 +6,20 @@ import {
   composeGuards,
   parseRoom,
   type CloseCodeName,
-  type Role,
   type WriteGuard,
 } from '../shared/protocol/index.ts'
 import type { UpdateStore } from '../shared/store/index.ts'
 import type * as Y from 'yjs'
 import { Connection } from './connection.ts'
-import type { MemberDirectory } from './members.ts'
+import type { Member, MemberDirectory } from './members.ts'
 import { dispatch } from './message-handlers.ts'
 import { Metrics } from './metrics.ts'
 import type { Log, Peer } from './peer.ts'
 import { RejectedFrame, type RelayServices } from './relay-context.ts'
 import { SendBudget } from './rate-limit.ts'
 import { RoomDamaged, RoomRegistry, type RoomPolicy } from './room-registry.ts'
+import { memberFrame, refreshPresence } from './presence.ts'
+import { TICKET_PARAM } from '../shared/protocol/admin.ts'
 import type { Room } from './room.ts'
 import { writePolicy } from './write-policy.ts'
 
@@ -44,17 +45,6 @@ const MEMBER_FACTOR = 4
 /** What the socket's upgrade request said. */
 export type ConnectRequest = { path: string; params: URLSearchParams; ip: string }
 
-/** The answer to GET /invite: the grant of a valid token, or why there is none. */
-export type InviteAnswer =
-  | {
-      status: 'ok'
-      grant: {
-        workspace: { id: string; name: string }
-        member: { id: string; name: string; organisation: string; role: Role }
-      }
-    }
-  | { status: 'unknown' | 'revoked' }
-
 /**
  * The relay without its transport: authenticates sockets, routes their frames to rooms,
  * and enforces roles. The WebSocket adapter feeds it Peers and frames.
@@ -70,6 +60,7 @@ export class Relay {
   /** Each member's send budget, across their sockets; dropped once refilled and unused. */
   readonly #memberBudgets = new Map<string, SendBudget>()
   #closing = false
+  readonly #seen: (memberId: string) => void
 
   constructor(options: {
     store: UpdateStore
@@ -78,7 +69,10 @@ export class Relay {
     log: Log
     /** Checked after the product's own write policy (`writePolicy`), which always applies. */
     writeGuard?: WriteGuard | null
+    /** Told when a member connects or leaves (for "last seen"). */
+    seen?: (memberId: string) => void
   }) {
+    this.#seen = options.seen ?? (() => undefined)
     this.#members = options.members
     this.#limits = options.limits
     this.#services = {
@@ -105,25 +99,6 @@ export class Relay {
     return this.#services.registry.damagedRows
   }
 
-  /**
-   * What an invite token grants, for the app to show before joining (GET /invite). Only the
-   * token's own member and workspace are disclosed; an unknown token learns nothing.
-   */
-  describeInvite(token: string): InviteAnswer {
-    const auth = this.#members.authenticate(token)
-    if (auth.status !== 'ok') return { status: auth.status }
-    const workspace = this.#members.workspace(auth.member.workspace)
-    if (workspace === null) return { status: 'unknown' }
-    const { id, name, organisation, role } = auth.member
-    return {
-      status: 'ok',
-      grant: {
-        workspace: { id: workspace.id, name: workspace.name },
-        member: { id, name, organisation, role },
-      },
-    }
-  }
-
   /** Admits a socket into its room, or closes it with a 44xx code and returns null. */
   connect(peer: Peer, request: ConnectRequest): Connection | null {
     const refuse = (code: CloseCodeName, detail: string): null => {
@@ -138,9 +113,15 @@ export class Relay {
       return null
     }
     if (this.#closing) return refuse('restarting', 'shutting down')
+    // The app connects with a short-lived ticket (its token stays in the host); stock clients
+    // and scripts with a session token.
     const token = request.params.get(TOKEN_PARAM)
-    if (token === null || token === '') return refuse('badToken', 'no token')
-    const auth = this.#members.authenticate(token)
+    const ticket = request.params.get(TICKET_PARAM)
+    let auth: ReturnType<MemberDirectory['redeemTicket']>
+    if (ticket !== null && ticket !== '') auth = this.#members.redeemTicket(ticket)
+    else if (token !== null && token !== '') auth = this.#members.authenticate(token)
+    else return refuse('badToken', 'no token')
+    if (auth.status === 'expired') return refuse('ticketExpired', 'ticket expired')
     if (auth.status === 'unknown') return refuse('badToken', 'unknown token')
     if (auth.status === 'revoked') return refuse('revoked', `member ${auth.member.id}`)
     const member = auth.member
@@ -177,6 +158,7 @@ export class Relay {
     }
     this.#connections.set(connection, room)
     this.#perMember.set(member.id, open + 1)
+    this.#seen(member.id)
     room.connections.add(connection)
     this.#services.log('connect', {
       connection: connection.id,
@@ -220,10 +202,36 @@ export class Relay {
     this.#close(connection, code, detail)
   }
 
-  /** Closes, at once, every socket of these members (revocation). */
-  kickMembers(memberIds: ReadonlySet<string>): void {
-    for (const connection of [...this.#connections.keys()]) {
-      if (memberIds.has(connection.member.id)) this.#close(connection, 'revoked', 'member revoked')
+  /**
+   * Applies members' changes to their open sockets at once: a revoked member's sockets close
+   * (4403); a new role (or name, organisation) counts from their next frame, is written into
+   * their presence, and is told to their app (message 101) so that it can change its screen.
+   */
+  membersChanged(members: readonly Member[]): void {
+    const byId = new Map(members.map((member) => [member.id, member]))
+    for (const [connection, room] of [...this.#connections]) {
+      const member = byId.get(connection.member.id)
+      if (member === undefined) continue
+      if (member.revokedAt !== null) {
+        this.#close(connection, 'revoked', 'member revoked')
+        continue
+      }
+      const before = connection.member
+      if (
+        before.role === member.role &&
+        before.name === member.name &&
+        before.organisation === member.organisation
+      ) {
+        continue
+      }
+      connection.member = member
+      this.#services.log('member-changed', {
+        connection: connection.id,
+        member: member.id,
+        role: member.role,
+      })
+      connection.send(memberFrame(member))
+      refreshPresence(room, connection)
     }
   }
 
@@ -275,6 +283,7 @@ export class Relay {
     const room = this.#connections.get(connection)
     if (room === undefined) return
     this.#connections.delete(connection)
+    this.#seen(connection.member.id)
     const left = (this.#perMember.get(connection.member.id) ?? 1) - 1
     if (left > 0) this.#perMember.set(connection.member.id, left)
     else this.#perMember.delete(connection.member.id)

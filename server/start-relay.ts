@@ -8,7 +8,7 @@ import { MemberDirectory } from './members.ts'
 import { jsonLog, silentLog, type Log } from './peer.ts'
 import { relayExtension } from './relay-schema.ts'
 import { Relay } from './relay.ts'
-import { watchRevocations } from './revocation-watch.ts'
+import { watchMembers } from './member-watch.ts'
 
 /** How to run a relay; only `data` is required. */
 export type RelayOptions = {
@@ -25,8 +25,10 @@ export type RelayOptions = {
   writeGuard?: WriteGuard | null
   /** Structured log; default JSON lines on stderr, `false` for none. */
   log?: Log | false
-  /** How often to look for members revoked by another process (ms). */
+  /** How often to look for members changed (revoked, new role) by another process (ms). */
   revocationPollMs?: number
+  /** Coordinators may create further workspaces from the app. Off by default. */
+  allowWorkspaceCreation?: boolean
   trustProxy?: boolean
   /**
    * On a damaged database: false (default) refuses to start with a StoreError that says what to
@@ -53,11 +55,17 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const store = openStore(options.data, options.recover === true, log)
   const members = new MemberDirectory(store.db)
-  const relay = new Relay({ store, members, limits, log, writeGuard: options.writeGuard ?? null })
-  const stopWatch = watchRevocations(
-    store.db,
+  const relay = new Relay({
+    store,
     members,
-    (ids) => relay.kickMembers(ids),
+    limits,
+    log,
+    writeGuard: options.writeGuard ?? null,
+    seen: (member) => watch.seen(member),
+  })
+  const watch = watchMembers(
+    members,
+    (changed) => relay.membersChanged(changed),
     options.revocationPollMs ?? 500,
   )
   const http = createRelayServer(
@@ -68,6 +76,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       maxConnectionsPerIp: limits.maxConnectionsPerIp,
       trustProxy: options.trustProxy ?? false,
       startedAt: Date.now(),
+      members,
+      api: { allowWorkspaceCreation: options.allowWorkspaceCreation ?? false },
     },
     log,
   )
@@ -78,7 +88,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       http.server.listen(options.port ?? 4455, host, () => resolve())
     })
   } catch (error) {
-    stopWatch()
+    watch.stop()
     await store.close()
     throw error
   }
@@ -90,7 +100,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const close = () => {
     closing ??= (async () => {
       http.server.close()
-      stopWatch()
+      watch.stop()
       await relay.shutdown()
       await socketsClosed(http.sockets, 2000)
       http.wss.close()

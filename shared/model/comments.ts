@@ -72,6 +72,11 @@ export type Thread = {
   suggestion: Suggestion | null
   /** Null while the suggestion (if any) waits for a decision. */
   decision: SuggestionDecision | null
+  /**
+   * The tracked change (suggesting mode) this thread is about, by its id: its card's replies and
+   * the record of its decision. Null for an ordinary comment.
+   */
+  tracked: string | null
 }
 
 export const THREADS = 'threads'
@@ -118,6 +123,7 @@ const threadSpec: Spec<Omit<Thread, 'id'>> = {
   resolvedAt: nullable(time),
   replies: repliesField,
   suggestion: optional(nullable(record<Suggestion>({ text: text() })), null),
+  tracked: optional(nullable(text()), null),
   decision: optional(
     nullable(
       record<SuggestionDecision>({

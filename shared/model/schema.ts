@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table'
 import type { Schema } from '@tiptap/pm/model'
 import { StarterKit } from '@tiptap/starter-kit'
 import { TemplateStructure } from './template-structure.ts'
+import { SuggestDelete, SuggestFormat, SuggestInsert, TrackedBlocks } from './tracked.ts'
 
 /**
  * The Tiptap extensions that define the body's content. The editor adds its own on top
@@ -11,7 +12,15 @@ import { TemplateStructure } from './template-structure.ts'
  */
 export function bodyExtensions(): AnyExtension[] {
   // Undo is Yjs' (through Collaboration), so each user undoes only their own changes.
-  return [StarterKit.configure({ undoRedo: false }), TableKit, TemplateStructure]
+  return [
+    StarterKit.configure({ undoRedo: false }),
+    TableKit,
+    TemplateStructure,
+    SuggestInsert,
+    SuggestDelete,
+    SuggestFormat,
+    TrackedBlocks,
+  ]
 }
 
 let schema: Schema | null = null

@@ -28,6 +28,8 @@ export const CloseCode = {
    * Reconnecting makes the client send everything the relay lacks, in order.
    */
   outOfOrder: 4000,
+  /** A connection ticket that expired (or the relay restarted with another key): get a new one. */
+  ticketExpired: 4001,
   /** A frame larger than the relay's limit. */
   tooBig: 1009,
   /** A frame that is not the y-websocket protocol. */
@@ -60,6 +62,7 @@ export const CLOSE_REASONS: Record<CloseCodeName, string> = {
   tooFast: 'Too many messages; slow down and reconnect',
   roomDamaged: 'The relay cannot read this room; ask its operator to restore it',
   outOfOrder: 'An update arrived before what it builds on; reconnect to resend',
+  ticketExpired: 'The connection ticket expired; get a new one and reconnect',
 }
 
 /** True for close codes after which a client should not reconnect with the same token. */

@@ -106,7 +106,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await page.getByRole('button', { name: 'Sjekk invitasjonen' }).click()
       await page.getByRole('alert').getByText('Dette er ikke en gyldig invitasjonslenke').waitFor()
 
-      const revoked = stack.relay.members.invite({
+      const revoked = stack.relay.members.add({
         workspace: 'smartbyer',
         name: 'Per Tidligere',
         organisation: 'Smartbyene',

@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SamstemtApi } from '../../shared/ipc/index.ts'
-import { formatInviteLink } from '../../shared/protocol/index.ts'
 import { fixturePaper } from '../export/fixture.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
-import { startFakeRelay } from './helpers/fake-relay.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 
 // The shell in a real Electron, where one exists. The binary is looked up without
 // require('electron'), which would try to download it.
@@ -212,25 +211,13 @@ describe('the desktop app in Electron', () => {
     skip,
   }) => {
     if (skipReason) skip(skipReason)
-    const token = 't'.repeat(32)
-    const relay = await startFakeRelay({
-      [token]: {
-        workspace: { id: 'wTrondheim', name: 'Trondheim' },
-        member: { id: 'm1', name: 'Kari', organisation: 'NTNU', role: 'coordinator' },
-      },
-    })
+    const relay = await startTestRelay({ workspace: { id: 'wTrondheim', name: 'Trondheim' } })
     stops.push(relay.close)
+    const invite = relay.invite('Kari', 'NTNU', 'coordinator')
     const { app, page, profile } = await launch()
-    const link = formatInviteLink({
-      relay: relay.url,
-      workspace: 'wTrondheim',
-      token,
-      name: 'Kari',
-    })
     const joined = await page.evaluate(
-      (invite) =>
-        (window as unknown as SamstemtWindow).samstemt.invoke('workspaces/join', { link: invite }),
-      link,
+      (link) => (window as unknown as SamstemtWindow).samstemt.invoke('workspaces/join', { link }),
+      invite.link,
     )
     expect(joined).toMatchObject({ ok: true })
     const encrypts = await app.evaluate(
@@ -238,8 +225,20 @@ describe('the desktop app in Electron', () => {
         safeStorage.isEncryptionAvailable() &&
         (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
     )
-    const secrets = readFileSync(join(profile, 'secrets.json'), 'utf8')
-    if (encrypts) expect(secrets).not.toContain(token)
+    const text = readFileSync(join(profile, 'secrets.json'), 'utf8')
+    const stored = (
+      JSON.parse(text) as { tokens: Record<string, { encrypted: boolean; data: string }> }
+    ).tokens['wTrondheim']
+    expect(stored?.encrypted).toBe(encrypts)
+    if (encrypts && stored) {
+      // The member's key (from claiming the invite) is what safeStorage opens, and not in the file.
+      const key = await app.evaluate(
+        ({ safeStorage }, data) => safeStorage.decryptString(Buffer.from(data, 'base64')),
+        stored.data,
+      )
+      expect(key).toMatch(/^[A-Za-z0-9_-]{16,128}$/)
+      expect(text).not.toContain(key)
+    }
     const info = await page.evaluate(() =>
       (window as unknown as SamstemtWindow).samstemt.invoke('app/info'),
     )

@@ -58,16 +58,14 @@ describe('samstemt-relay', () => {
 
     const revoked = await runCli(['revoke', '--data', data, '--member', invited.member.id])
     expect(revoked.code).toBe(0)
-    const members = await runCliJson<{ id: string; revokedAt: number | null }[]>([
+    const members = await runCliJson<{ id: string; status: string }[]>([
       'members',
       '--data',
       data,
       '--workspace',
       workspace.id,
     ])
-    expect(members).toEqual([
-      expect.objectContaining({ id: invited.member.id, revokedAt: expect.any(Number) }),
-    ])
+    expect(members).toEqual([expect.objectContaining({ id: invited.member.id, status: 'revoked' })])
   })
 
   test('reads the database path from SAMSTEMT_RELAY_DATA and prints plain text without --json', async () => {

@@ -38,7 +38,7 @@ async function setup() {
   const seeded = await seedWorkspace(file)
   const relay = await startRelay({ data: file, port: 0, log: false })
   open.relays.push(relay)
-  const per = relay.members.invite({
+  const per = relay.members.add({
     workspace: 'w',
     name: 'Per',
     organisation: 'NTNU',

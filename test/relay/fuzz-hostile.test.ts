@@ -235,7 +235,7 @@ describe('a protocol-aware fuzz: every role attacking every kind of room', () =>
       await inspectStore(file, (store) => {
         const directory = new MemberDirectory(store.db)
         for (const role of ROLES) {
-          const { member, token } = directory.invite({
+          const { member, token } = directory.add({
             workspace: 'w',
             name: `Mallory ${role}`,
             organisation: 'Elsewhere',

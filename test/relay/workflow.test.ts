@@ -58,7 +58,7 @@ async function setup() {
     ['ntnu', 'NTNU', 'editor'],
     ['oslo', 'Oslo kommune', 'reviewer'],
   ] as const) {
-    const invited = relay.members.invite({ workspace: 'w', name: key, organisation, role })
+    const invited = relay.members.add({ workspace: 'w', name: key, organisation, role })
     tokens[key] = invited.token
     authors[key] = { memberId: invited.member.id, name: key, organisation }
   }

@@ -9,6 +9,7 @@ import {
   messageQueryAwareness,
   readDurable,
 } from '../../../shared/protocol/index.ts'
+import { messageMember, type MemberUpdate } from '../../../shared/protocol/admin.ts'
 import { waitFor, within } from './wait.ts'
 
 /** A stock y-websocket client, with what the relay told it recorded for the test. */
@@ -17,6 +18,8 @@ export type Client = {
   provider: WebsocketProvider
   /** Permission-denied reasons received. */
   denied: string[]
+  /** What the relay said about this member's new role or details (message 101). */
+  memberUpdates: MemberUpdate[]
   /** The last committed state vector received (only with `durable`). */
   committed: () => Map<number, number> | null
   /** Resolves with the first close the relay sent (code and reason). */
@@ -32,11 +35,12 @@ export function connectClient(
   url: string,
   room: string,
   token: string | null,
-  options: { durable?: boolean; doc?: Y.Doc } = {},
+  options: { durable?: boolean; doc?: Y.Doc; ticket?: string } = {},
 ): Client {
   const doc = options.doc ?? new Y.Doc()
   const params: Record<string, string> = {}
   if (token !== null) params.token = token
+  if (options.ticket !== undefined) params.ticket = options.ticket
   if (options.durable) params.durable = '1'
   const provider = new WebsocketProvider(url, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -44,6 +48,10 @@ export function connectClient(
     params,
   })
   const denied: string[] = []
+  const memberUpdates: MemberUpdate[] = []
+  provider.messageHandlers[messageMember] = (_encoder, decoder) => {
+    memberUpdates.push(JSON.parse(decoding.readVarString(decoder)) as MemberUpdate)
+  }
   let committed: Map<number, number> | null = null
   // Observe the stock handlers' input instead of their console output.
   provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
@@ -63,6 +71,7 @@ export function connectClient(
     doc,
     provider,
     denied,
+    memberUpdates,
     gaveUp,
     committed: () => committed,
     closed,

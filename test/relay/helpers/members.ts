@@ -20,7 +20,7 @@ export async function seedWorkspace(file: string, workspace = 'w'): Promise<Seed
   const tokens = {} as Record<Role, string>
   const memberIds = {} as Record<Role, string>
   for (const role of ['coordinator', 'editor', 'reviewer'] as const) {
-    const { member, token } = members.invite({
+    const { member, token } = members.add({
       workspace,
       name: `A ${role}`,
       organisation: 'UiS',
@@ -29,7 +29,7 @@ export async function seedWorkspace(file: string, workspace = 'w'): Promise<Seed
     tokens[role] = token
     memberIds[role] = member.id
   }
-  const stranger = members.invite({
+  const stranger = members.add({
     workspace: `${workspace}-other`,
     name: 'Outsider',
     organisation: 'Elsewhere',
