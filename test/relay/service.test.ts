@@ -8,6 +8,9 @@ import { useTempDir } from '../helpers/temp-dir.ts'
 import { runCli } from './helpers/cli.ts'
 import { connectClient, type Client } from './helpers/clients.ts'
 import { seedWorkspace } from './helpers/members.ts'
+import { MemberDirectory } from '../../server/members.ts'
+import { relayExtension } from '../../server/relay-schema.ts'
+import { UpdateStore } from '../../shared/store/index.ts'
 import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts'
 import { waitFor, within } from './helpers/wait.ts'
 
@@ -73,6 +76,17 @@ describe('the relay database without --data', () => {
   })
 })
 
+/** A single-use invite for an editor, as `samstemt-relay invite` makes one; returns its token. */
+async function inviteInto(file: string, workspace: string): Promise<string> {
+  const store = UpdateStore.open(file, { extensions: [relayExtension] })
+  try {
+    const members = new MemberDirectory(store.db)
+    return members.invite({ workspace, name: 'Ny', organisation: 'NTNU', role: 'editor' }).token
+  } finally {
+    await store.close()
+  }
+}
+
 describe('the relay’s log', () => {
   test('--log-format text writes one line per connection and refusal, and never a token', async () => {
     const file = join(tempDir(), 'relay.sqlite')
@@ -111,6 +125,72 @@ describe('the relay’s log', () => {
     for (const token of [...Object.values(seeded.tokens), seeded.stranger, 'x'.repeat(43)])
       expect(relay.log()).not.toContain(token)
     expect(relay.log()).not.toContain('{"')
+  })
+
+  test('the default JSON log has one line per connection and refusal (sockets and API), and never a token', async () => {
+    const file = join(tempDir(), 'relay.sqlite')
+    const seeded = await seedWorkspace(file)
+    const invite = await inviteInto(file, seeded.workspace)
+    const relay = await spawnRelay(file)
+    open.relays.push(relay)
+    const api = (path: string, token: string, body?: object) =>
+      fetch(`http://127.0.0.1:${relay.port}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    const claim = await api('/invite/claim', invite, {})
+    expect(claim.status).toBe(200)
+    const session = ((await claim.json()) as { token: string }).token
+    const forged = 'f'.repeat(43)
+    expect((await api('/admin/members', forged)).status).toBe(401)
+    const asked = { name: 'Per', organisation: 'UiB', role: 'editor' }
+    expect((await api('/admin/invites', seeded.tokens.editor, asked)).status).toBe(403)
+
+    const good = connectClient(relay.url, paperRoom('w', 'p'), seeded.tokens.editor)
+    const claimed = connectClient(relay.url, paperRoom('w', 'p'), session)
+    const stranger = connectClient(relay.url, paperRoom('w', 'p'), seeded.stranger)
+    const nobody = connectClient(relay.url, paperRoom('w', 'p'), 'x'.repeat(43))
+    open.clients.push(good, claimed, stranger, nobody)
+    await Promise.all([good.synced(), claimed.synced(), stranger.closed, nobody.closed])
+    const events = () =>
+      relay
+        .log()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    await waitFor(
+      () => events().filter((e) => e.event === 'refused').length === 2,
+      'two refused sockets',
+    )
+
+    const connects = events().filter((e) => e.event === 'connect')
+    expect(connects).toHaveLength(2)
+    expect(connects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          member: seeded.memberIds.editor,
+          room: 'w/paper/p',
+          role: 'editor',
+          ip: '127.0.0.1',
+        }),
+        expect.objectContaining({ member: expect.any(String), role: 'editor', room: 'w/paper/p' }),
+      ]),
+    )
+    expect(events().filter((e) => e.event === 'refused')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 4404, ip: '127.0.0.1' }),
+        expect.objectContaining({ code: 4401, detail: 'unknown token' }),
+      ]),
+    )
+    expect(events().filter((e) => e.event === 'api-refused')).toEqual([
+      expect.objectContaining({ path: '/admin/members', status: 401, error: 'unknown-token' }),
+      expect.objectContaining({ path: '/admin/invites', status: 403, error: 'forbidden' }),
+    ])
+    expect(events().filter((e) => e.event === 'invite-claimed')).toHaveLength(1)
+    for (const event of events()) expect(event.time).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/)
+    const secrets = [...Object.values(seeded.tokens), seeded.stranger, invite, session, forged]
+    for (const token of [...secrets, 'x'.repeat(43)]) expect(relay.log()).not.toContain(token)
   })
 
   test('an unknown --log-format is a usage error that names the choices', async () => {
