@@ -5,7 +5,7 @@ import { useTempDir } from '../helpers/temp-dir.ts'
 import { connectClient } from '../relay/helpers/clients.ts'
 import { waitFor, within } from '../relay/helpers/wait.ts'
 import { runLine, shellBlock, startLine } from './helpers/doc-commands.ts'
-import { ROOT, shipEnv } from './helpers/relay-package.ts'
+import { claimInvite, ROOT, shipEnv } from './helpers/relay-package.ts'
 
 const tempDir = useTempDir('samstemt-readme-')
 
@@ -17,7 +17,7 @@ function freshUser(home: string): NodeJS.ProcessEnv {
 }
 
 describe('README: Try it with a relay', () => {
-  test('its lines, run as written in the clone, start a relay a stock client can join with the invite', async () => {
+  test('its lines, run as written in the clone, start a relay a stock client joins with the claimed invite', async () => {
     const home = tempDir()
     const env = freshUser(home)
     const lines = shellBlock('README.md', '## Try it with a relay')
@@ -41,7 +41,9 @@ describe('README: Try it with a relay', () => {
       )
       expect(served.output()).toContain(join(home, '.local/share/samstemt-relay/relay.sqlite'))
       const url = /listening on (ws:\/\/\S+)/.exec(served.output())?.[1] ?? ''
-      const client = connectClient(url, indexRoom('smart-cities'), token, { durable: true })
+      // The invite is claimed once, as the app's Join screen does; the member's key connects.
+      const key = await claimInvite(url, token)
+      const client = connectClient(url, indexRoom('smart-cities'), key, { durable: true })
       try {
         await client.synced()
         client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -9,7 +9,14 @@ import { useTempDir } from '../helpers/temp-dir.ts'
 import { connectClient } from '../relay/helpers/clients.ts'
 import { waitFor, within } from '../relay/helpers/wait.ts'
 import { shellBlock, runLine, startLine } from './helpers/doc-commands.ts'
-import { posingAs, ROOT, shipEnv } from './helpers/relay-package.ts'
+import {
+  claimInvite,
+  OLDEST_NODE,
+  oldestNodeDir,
+  posingAs,
+  ROOT,
+  shipEnv,
+} from './helpers/relay-package.ts'
 
 // The relay as an operator gets it: docs/relay.md's Install lines run as written (npm pack of
 // relay/, installed with npm into an empty prefix, its dependencies from the registry), then its
@@ -69,6 +76,44 @@ function relayCommand(args: string[], env: NodeJS.ProcessEnv) {
   })
 }
 
+/** docs/relay.md's Quick start lines run as written in `home`, then a stock client on its relay. */
+async function quickStart(home: string, operatorEnv: NodeJS.ProcessEnv): Promise<void> {
+  // Port 0 instead of 4455, so that tests running side by side do not collide.
+  const env = { ...operatorEnv, SAMSTEMT_RELAY_PORT: '0' }
+  const lines = shellBlock('docs/relay.md', '## Quick start')
+  const serveLine = lines.pop() ?? ''
+  expect(serveLine).toMatch(/^samstemt-relay serve\b/)
+  let token = ''
+  for (const line of lines) {
+    const ran = await runLine(line, home, env)
+    expect(ran.code, `${line}\n${ran.stderr}`).toBe(0)
+    token = /^Token:\s+(\S+)$/m.exec(ran.stdout)?.[1] ?? token
+    expect(ran.stdout).not.toContain('{"')
+  }
+  expect(token).not.toBe('')
+  const served = startLine(serveLine, home, env)
+  try {
+    await waitFor(() => /listening on ws:\/\//.test(served.output()), 'the relay to listen', 20_000)
+    expect(served.output()).toContain(
+      `Relay database: ${join(home, '.local/share/samstemt-relay/relay.sqlite')}`,
+    )
+    const url = /listening on (ws:\/\/\S+)/.exec(served.output())?.[1] ?? ''
+    // The invite is claimed once, as the app's Join screen does; the member's key connects.
+    const key = await claimInvite(url, token)
+    const client = connectClient(url, indexRoom('smart-cities'), key, { durable: true })
+    try {
+      await client.synced()
+      client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')
+      // The store's writer thread, started from the built output, committed it.
+      await waitFor(() => (client.committed()?.get(client.doc.clientID) ?? 0) > 0, 'the commit')
+    } finally {
+      client.destroy()
+    }
+  } finally {
+    expect(await within(served.stop(), 'the relay to stop', 20_000)).toBe(0)
+  }
+}
+
 describe('the relay package', () => {
   test('holds the built JavaScript and its bin, not the TypeScript, the tests or the app', () => {
     expect(files).toContain('bin/samstemt-relay.js')
@@ -81,43 +126,22 @@ describe('the relay package', () => {
 
   test('docs/relay.md’s Quick start, run as written, serves a stock y-websocket client', async () => {
     const home = tempDir()
-    // Port 0 instead of 4455, so that tests running side by side do not collide.
-    const env = { ...operator(home), SAMSTEMT_RELAY_PORT: '0' }
-    const lines = shellBlock('docs/relay.md', '## Quick start')
-    const serveLine = lines.pop() ?? ''
-    expect(serveLine).toMatch(/^samstemt-relay serve\b/)
-    let token = ''
-    for (const line of lines) {
-      const ran = await runLine(line, home, env)
-      expect(ran.code, `${line}\n${ran.stderr}`).toBe(0)
-      token = /^Token:\s+(\S+)$/m.exec(ran.stdout)?.[1] ?? token
-      expect(ran.stdout).not.toContain('{"')
-    }
-    expect(token).not.toBe('')
-    const served = startLine(serveLine, home, env)
-    try {
-      await waitFor(
-        () => /listening on ws:\/\//.test(served.output()),
-        'the relay to listen',
-        20_000,
-      )
-      expect(served.output()).toContain(
-        `Relay database: ${join(home, '.local/share/samstemt-relay/relay.sqlite')}`,
-      )
-      const url = /listening on (ws:\/\/\S+)/.exec(served.output())?.[1] ?? ''
-      const client = connectClient(url, indexRoom('smart-cities'), token, { durable: true })
-      try {
-        await client.synced()
-        client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')
-        // The store's writer thread, started from the built output, committed it.
-        await waitFor(() => (client.committed()?.get(client.doc.clientID) ?? 0) > 0, 'the commit')
-      } finally {
-        client.destroy()
-      }
-    } finally {
-      expect(await within(served.stop(), 'the relay to stop', 20_000)).toBe(0)
-    }
+    await quickStart(home, operator(home))
   })
+
+  test(`the same Quick start on the oldest Node the package supports (${OLDEST_NODE})`, async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'relay/package.json'), 'utf8')) as {
+      engines: { node: string }
+    }
+    expect(manifest.engines.node).toBe(`>=${OLDEST_NODE.replace(/\.0$/, '')}`)
+    const home = tempDir()
+    const env = operator(home)
+    const oldest = await oldestNodeDir()
+    const onPath = { ...env, PATH: [oldest, env.PATH ?? ''].join(delimiter) }
+    const version = await runLine('node --version', home, onPath)
+    expect(version.stdout.trim()).toBe(`v${OLDEST_NODE}`)
+    await quickStart(home, onPath)
+  }, 300_000)
 
   test('the installed relay answers --version, starts its watchdog thread and backs up', async () => {
     const home = tempDir()
@@ -151,9 +175,9 @@ describe('the relay package', () => {
     expect(await within(exited, 'the relay to stop', 20_000)).toBe(0)
   })
 
-  test('on a Node older than 22.12 it says which Node it needs, instead of failing inside a library', async () => {
-    // The Node running the tests, made to report 22.11.0 before the bin runs.
-    const older = posingAs('22.11.0')
+  test('on a Node older than 22.14 it says which Node it needs, instead of crashing inside better-sqlite3', async () => {
+    // The Node running the tests, made to report 22.13.1 before the bin runs.
+    const older = posingAs('22.13.1')
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', older, bin(), 'help'], {
         env: shipEnv(),
@@ -164,7 +188,7 @@ describe('the relay package', () => {
       child.on('exit', (code) => resolve({ code, stderr }))
     })
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('samstemt-relay needs Node.js 22.12 or newer')
-    expect(result.stderr).toContain('this is Node 22.11.0')
+    expect(result.stderr).toContain('samstemt-relay needs Node.js 22.14 or newer')
+    expect(result.stderr).toContain('this is Node 22.13.1')
   })
 })

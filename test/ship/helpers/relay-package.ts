@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 
@@ -55,4 +56,40 @@ export function npmCliScript(): string {
 export function posingAs(version: string): string {
   const bare = version.replace(/^v/, '')
   return `data:text/javascript,Object.defineProperty(process,'version',{value:'v${bare}'});Object.defineProperty(process.versions,'node',{value:'${bare}'})`
+}
+
+/** The oldest Node the relay package supports (relay/package.json engines). */
+export const OLDEST_NODE = '22.14.0'
+
+/**
+ * The folder holding that Node's `node`, installed from the npm registry's `node` package into
+ * a cache of its own the first time (about 30 MB), as .ci/run installs Node 24.
+ */
+export async function oldestNodeDir(): Promise<string> {
+  const cache = join(homedir(), '.cache', `node${OLDEST_NODE}`)
+  const bin = join(cache, 'node_modules', '.bin')
+  if (existsSync(join(bin, 'node'))) return bin
+  mkdirSync(cache, { recursive: true })
+  // Its preinstall fetches the platform's binary package: allowed here, and nothing else.
+  writeFileSync(
+    join(cache, 'package.json'),
+    JSON.stringify({ private: true, allowScripts: { node: true } }),
+  )
+  await npm(['install', '--no-save', `node@${OLDEST_NODE}`], cache)
+  return bin
+}
+
+/**
+ * Claims an invite token at the relay listening on `wsUrl` (`POST /invite/claim`), as the app's
+ * Join screen does, and returns the member's own key, which a stock client connects with.
+ */
+export async function claimInvite(wsUrl: string, invite: string): Promise<string> {
+  const claim = await fetch(`${wsUrl.replace(/^ws/, 'http')}/invite/claim`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${invite}`, 'content-type': 'application/json' },
+    body: '{}',
+  })
+  if (claim.status !== 200)
+    throw new Error(`claiming the invite: ${claim.status} ${await claim.text()}`)
+  return ((await claim.json()) as { token: string }).token
 }
