@@ -12,7 +12,8 @@ import { startTestRelay } from './helpers/test-relay.ts'
 // require('electron'), which would try to download it.
 
 const ROOT = join(import.meta.dirname, '../..')
-const NO_BINARY = 'no Electron binary on this machine (npm could not download it)'
+const NO_BINARY =
+  'no Electron binary in node_modules/electron (Electron 45 fetches it on first use; with internet, `node node_modules/electron/install.js` fetches it now)'
 const NO_DISPLAY = 'no display to open a window on (run under xvfb-run)'
 
 function electronBinary(): string | null {
