@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 import { layerRules } from './eslint.layers.js'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'relay/dist/', 'test-results/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -33,7 +33,15 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    files: ['bench/**', 'server/cli*.ts', 'test/**', '**/*.test.ts', '**/*.test.tsx'],
+    files: [
+      'bench/**',
+      'relay/*.ts',
+      'relay/bin/**',
+      'server/cli*.ts',
+      'test/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+    ],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 )

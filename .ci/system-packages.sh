@@ -11,6 +11,8 @@ needs=(
   "soffice libreoffice-writer-nogui"
   "pdftotext poppler-utils"
   "pandoc pandoc"
+  # The relay's systemd unit is checked with systemd-analyze verify (test/ship/deploy.test.ts).
+  "systemd-analyze systemd"
 )
 
 # python-docx has no command of its own: check the module with the system Python.

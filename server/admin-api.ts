@@ -77,8 +77,12 @@ export async function serveApi(
   context: Context,
 ): Promise<boolean> {
   const route = ROUTES.find((r) => r.method === req.method && r.path.test(path))
+  // One line per refused call, as for refused sockets: who asked for what, never with which token.
+  const refused = (status: number, error: ApiErrorCode | 'method' | 'rate-limited') =>
+    context.log('api-refused', { ip: context.ip, method: req.method, path, status, error })
   if (route === undefined) {
     if (ROUTES.some((r) => r.path.test(path))) {
+      refused(405, 'method')
       send(res, 405, { error: 'invalid', message: 'Method not allowed.' } satisfies ApiError)
       return true
     }
@@ -91,6 +95,7 @@ export async function serveApi(
     context.buckets.set(context.ip, bucket)
   }
   if (!bucket.take()) {
+    refused(429, 'rate-limited')
     send(res, 429, { error: 'invalid', message: 'Too many requests; wait a moment.' })
     return true
   }
@@ -102,6 +107,7 @@ export async function serveApi(
     send(res, 200, answer)
   } catch (error) {
     if (error instanceof ApiFailure || error instanceof MemberChangeError) {
+      refused(STATUS[error.code], error.code)
       send(res, STATUS[error.code], {
         error: error.code,
         message: error.message,

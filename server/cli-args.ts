@@ -28,6 +28,7 @@ const ENV: Record<string, string> = {
   url: 'SAMSTEMT_RELAY_URL',
   'tls-cert': 'SAMSTEMT_RELAY_TLS_CERT',
   'tls-key': 'SAMSTEMT_RELAY_TLS_KEY',
+  'log-format': 'SAMSTEMT_RELAY_LOG_FORMAT',
 }
 
 /** Parses a command's flags strictly; unknown flags and stray words are usage errors. */

@@ -11,7 +11,9 @@ import {
   workspaceList,
   type Output,
 } from './cli-admin.ts'
+import { backup, BACKUP_FLAGS, restore, RESTORE_FLAGS } from './cli-backup.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
+import { useDefaultData } from './data-dir.ts'
 import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
 
 const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes --data FILE and --json)
@@ -22,6 +24,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
                     [--idle-unload-ms N] [--compact-after N] [--max-messages-per-second N]
                     [--max-bytes-per-second N] [--max-burst-bytes N] [--recover]
                     [--watchdog-seconds N] [--health-port P] [--health-host H]
+                    [--metrics-port P] [--metrics-host H] [--log-format json|text]
                     [--allow-workspace-creation]
   workspace create  --name NAME [--id ID]
   workspace list
@@ -32,10 +35,16 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   role              --member ID --role coordinator|editor|reviewer
   compact           [--room NAME]
   recover           moves a damaged database aside and keeps every row that can be read
+  backup            --out FILE [--force]   a consistent copy, safe while the relay serves
+  restore           --from FILE   puts a backup in place (stop the relay first)
 ${EXPORT_USAGE}
 
+Without --data, the database is relay.sqlite in the user's data folder (on Linux
+$XDG_DATA_HOME/samstemt-relay, by default ~/.local/share/samstemt-relay).
+
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
-SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY (flags win). See docs/relay.md.`
+SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY, SAMSTEMT_RELAY_LOG_FORMAT (flags win).
+See docs/relay.md.`
 
 type Command = {
   flags: Parameters<typeof parseFlags>[1]
@@ -67,6 +76,8 @@ const COMMANDS: Record<string, Command> = {
   compact: { flags: { room: { type: 'string' } }, run: compact },
   recover: { flags: {}, run: recover },
   export: { flags: EXPORT_FLAGS, run: exportPaper },
+  backup: { flags: BACKUP_FLAGS, run: backup },
+  restore: { flags: RESTORE_FLAGS, run: restore },
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -86,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE)
       return 0
     }
+    useDefaultData(values, (line) => console.error(line))
     const output = await command.run(values)
     if (output) console.log(json ? JSON.stringify(output.json) : output.text)
     return 0

@@ -26,7 +26,7 @@ export type HttpOptions = {
   api: ApiOptions
 }
 
-/** The HTTP(S) server: WebSocket upgrades for the relay, GET /healthz and GET /metrics. */
+/** The HTTP(S) server: WebSocket upgrades for the relay, and GET /healthz. */
 export function createRelayServer(relay: Relay, options: HttpOptions, log: Log) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   const perIp = new Map<string, number>()
@@ -151,15 +151,14 @@ function serveHttp(
     const body = { ok: true, rooms: relay.roomCount, connections: relay.connectionCount, uptime }
     return reply(res, 200, 'application/json', JSON.stringify(body) + '\n')
   }
-  if (path === '/metrics') {
-    const text = relay.metrics.render({
-      connections: relay.connectionCount,
-      rooms: relay.roomCount,
-      uptimeSeconds: uptime,
-      damagedRows: relay.damagedRows,
-    })
-    return reply(res, 200, 'text/plain; version=0.0.4', text)
-  }
+  // Counters say who is connected and how much they write: only on serve's --metrics-port.
+  if (path === '/metrics')
+    return reply(
+      res,
+      404,
+      'text/plain',
+      'Metrics are served on their own address (serve --metrics-port).\n',
+    )
   reply(res, 426, 'text/plain', 'Samstemt relay: connect with a WebSocket client.\n')
 }
 

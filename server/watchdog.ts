@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { besideModule } from '../shared/store/beside-module.ts'
 import type { WatchdogData } from './watchdog-thread.ts'
 
 export type WatchdogOptions = {
@@ -34,7 +35,9 @@ export async function startWatchdog(options: WatchdogOptions): Promise<Watchdog>
     healthPort: options.healthPort,
     healthHost: options.healthHost,
   }
-  const worker = new Worker(new URL('./watchdog-thread.ts', import.meta.url), { workerData: data })
+  const worker = new Worker(besideModule(import.meta.url, 'watchdog-thread'), {
+    workerData: data,
+  })
   worker.unref()
   const healthPort = await new Promise<number | null>((resolve, reject) => {
     worker.once('error', reject)

@@ -4,16 +4,18 @@ import type { ExportService } from './export-service.ts'
 import { ok, toHostError } from './host-error.ts'
 import type { HostServices } from './host-services.ts'
 import { browserSpelling, type SpellingService } from './spelling.ts'
+import { noUpdates, type UpdateService } from './updater.ts'
 
 /**
  * The contract, implemented once for Electron's IPC and the preview's bridge alike; only the
  * exporter (save dialog and printer) and spell checking (Electron's session, or the browser's
- * own) differ between the two.
+ * own) differ between the two, and the app's own updates (none in the preview).
  */
 export function createHostHandlers(
   services: HostServices,
   exporter: ExportService,
   spelling: SpellingService = browserSpelling,
+  updates: UpdateService = noUpdates,
 ) {
   const { workspaces, members, settings, store, log } = services
   return {
@@ -50,6 +52,8 @@ export function createHostHandlers(
       return ok(null)
     },
     'spelling/language': ({ language }) => spelling.setLanguage(language),
+    'update/status': async () => ok(updates.status()),
+    'update/restart': async () => updates.restart(),
   } satisfies HostImplementation
 }
 

@@ -14,6 +14,7 @@ import { applyMenu } from './menu.ts'
 import { safeStorageBox } from './secret-box.ts'
 import { createMainWindow, showWindow } from './secure-window.ts'
 import { setupContextMenu, setupSpelling } from './spelling.ts'
+import { setupUpdates } from './updates.ts'
 import { setupWebSecurity } from './web-security.ts'
 import { connectWindowEvents } from './window-events.ts'
 
@@ -47,7 +48,8 @@ async function start(): Promise<BrowserWindow | null> {
   setupAppProtocol(RENDERER, () => contentSecurityPolicy(services.registry.relays()))
   const exporter = createAppExporter(services, () => window)
   const spelling = setupSpelling(session.defaultSession, services.log)
-  setupIpc(createHostHandlers(services, exporter, spelling), services, (event) =>
+  const updates = setupUpdates(services)
+  setupIpc(createHostHandlers(services, exporter, spelling, updates), services, (event) =>
     isTrustedSender(event, () => window, trusted),
   )
   const ready = createMainWindow(services, PRELOAD)

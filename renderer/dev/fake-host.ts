@@ -3,6 +3,7 @@ import type {
   InvitePreview,
   MembersResponse,
   Settings,
+  UpdateStatus,
   WorkspaceConnection,
   WorkspaceEntry,
 } from '../../shared/ipc/contract.ts'
@@ -22,6 +23,8 @@ export type FakeSeed = {
   invites: Record<string, { ok: true; value: InvitePreview } | { ok: false; error: HostError }>
   /** What `workspaces/create-sample` adds, with its docs. */
   sample: { entry: WorkspaceEntry; docs: Record<string, string[]> } | null
+  /** The app's update, as `update/status` answers it (off when absent). */
+  update?: UpdateStatus
 }
 
 /**
@@ -51,6 +54,7 @@ export function installFakeHost(seed: FakeSeed): void {
     'app/info': () =>
       ok({ version: '0.1.0', platform: 'linux', secretsEncrypted: true, logFile: '/tmp/log' }),
     'settings/get': () => ok(settings),
+    'update/status': () => ok(seed.update ?? { state: 'off', version: null }),
     'settings/update': (patch) => {
       Object.assign(settings, patch)
       return ok(settings)

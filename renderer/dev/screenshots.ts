@@ -230,4 +230,18 @@ await revoked
   .waitFor({ timeout: 15_000 })
 await shot(revoked, '13-access-revoked')
 
+// 16-17: an update downloaded from the organisation's update server: "restart to update".
+const updated = await open(
+  browser,
+  seedFor('coordinator', {
+    docs: seedDocs(workspace, now),
+    update: { state: 'ready', version: '0.2.0' },
+  }),
+)
+await updated.getByText('Samstemt 0.2.0 er klar til å installeres').waitFor()
+await shot(updated, '16-update-ready')
+await updated.getByRole('button', { name: 'English' }).click()
+await updated.getByRole('button', { name: 'Restart to update' }).waitFor()
+await shot(updated, '17-update-ready-en')
+
 await close()

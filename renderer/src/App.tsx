@@ -9,6 +9,7 @@ import { JoinScreen } from './join/JoinScreen.tsx'
 import { WelcomeScreen } from './join/WelcomeScreen.tsx'
 import { AppFrame } from './ui/AppFrame.tsx'
 import { ErrorNotice } from './ui/ErrorNotice.tsx'
+import { UpdateNotice, useUpdateStatus } from './ui/UpdateNotice.tsx'
 import { WorkspaceView } from './workspace/WorkspaceView.tsx'
 
 /** Until the settings arrive, the system's language decides. */
@@ -23,6 +24,8 @@ export function App(props: { api: SamstemtApi }) {
   const [route, setRoute] = useState<Route>({ name: 'loading' })
   const [workspaces, setWorkspaces] = useState<WorkspaceEntry[]>([])
   const [problem, setProblem] = useState<UiError | null>(null)
+  const update = useUpdateStatus(api)
+  const [updateLater, setUpdateLater] = useState<string | null>(null)
 
   useEffect(() => {
     let cancelled = false
@@ -77,7 +80,20 @@ export function App(props: { api: SamstemtApi }) {
   )
 
   const leaveJoin = () => setRoute(startRoute(workspaces, null))
-  const banner = problem && <ErrorNotice error={problem} onDismiss={() => setProblem(null)} />
+  const updateReady = update.state === 'ready' && update.version !== updateLater
+  const banner = (problem || updateReady) && (
+    <>
+      {problem && <ErrorNotice error={problem} onDismiss={() => setProblem(null)} />}
+      {updateReady && (
+        <UpdateNotice
+          api={api}
+          version={update.version ?? ''}
+          onLater={() => setUpdateLater(update.version)}
+          onProblem={setProblem}
+        />
+      )}
+    </>
+  )
 
   return (
     <HostProvider api={api}>

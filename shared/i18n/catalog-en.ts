@@ -82,6 +82,12 @@ export const en = {
   'error.details': 'Technical details',
   'error.dismiss': 'Dismiss',
 
+  'update.ready.title': 'Samstemt {version} is ready to install',
+  'update.ready.body':
+    'Restart to update now: your work is saved first. Otherwise the update is installed the next time you quit Samstemt.',
+  'update.restart': 'Restart to update',
+  'update.later': 'Later',
+
   'library.title': 'Papers',
   'library.count': { one: '{count} paper', other: '{count} papers' },
   'library.search.label': 'Search papers',

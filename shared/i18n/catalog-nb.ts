@@ -86,6 +86,12 @@ export const nb: Messages<'app'> = {
   'error.details': 'Tekniske detaljer',
   'error.dismiss': 'Lukk',
 
+  'update.ready.title': 'Samstemt {version} er klar til å installeres',
+  'update.ready.body':
+    'Start på nytt for å oppdatere nå: arbeidet ditt lagres først. Ellers installeres oppdateringen neste gang du avslutter Samstemt.',
+  'update.restart': 'Start på nytt og oppdater',
+  'update.later': 'Senere',
+
   'library.title': 'Notater',
   'library.count': { one: '{count} notat', other: '{count} notater' },
   'library.search.label': 'Søk i notatene',

@@ -182,6 +182,18 @@ export type ExportProgress = { stage: ExportStage }
 /** The languages spelling is checked in: a paper's language. */
 export type SpellingLanguage = 'nb' | 'en'
 
+/**
+ * Where the app's own update stands (electron-updater, from the organisation's update server).
+ * `off`: no updates here (development, a build without an update server, a deb install without a
+ * graphical sudo helper, the preview); `idle`: up to date, or not checked yet; `downloading`;
+ * `ready`: downloaded and checked, installed on restart (or when the app quits).
+ */
+export type UpdateStatus = {
+  state: 'off' | 'idle' | 'downloading' | 'ready'
+  /** The version being downloaded or ready; null otherwise. */
+  version: string | null
+}
+
 /** Request/response calls, renderer -> host. Every handler returns a Result. */
 export type HostHandlers = {
   'app/info': () => AppInfo
@@ -248,6 +260,10 @@ export type HostHandlers = {
    * host has; the languages it set, none where the platform chooses by itself (macOS, a browser).
    */
   'spelling/language': (req: { language: SpellingLanguage }) => { languages: string[] }
+  /** The update's status now; changes arrive as `update/status` events. */
+  'update/status': () => UpdateStatus
+  /** Quits and installs the update that is `ready` (the store is closed first, as on any quit). */
+  'update/restart': () => null
 }
 
 /** Pushed host -> renderer. */
@@ -269,6 +285,8 @@ export type HostEvents = {
    * once per stage until `done`. A failed or cancelled export sends no `done`; its Result says why.
    */
   'export/progress': ExportProgress
+  /** The update's status changed (a download started, or it is ready: "restart to update"). */
+  'update/status': UpdateStatus
 }
 
 export type Channel = keyof HostHandlers

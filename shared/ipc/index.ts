@@ -25,6 +25,7 @@ export type {
   Settings,
   SpellingLanguage,
   StoredUpdates,
+  UpdateStatus,
   WorkspaceConnection,
   WorkspaceEntry,
 } from './contract.ts'

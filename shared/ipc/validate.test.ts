@@ -109,6 +109,8 @@ const valid: Record<Channel, unknown> = {
   'export/save-text': { format: 'json', text: '{}', suggestedName: 'Unsent comments' },
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
   'spelling/language': { language: 'nb' },
+  'update/status': undefined,
+  'update/restart': undefined,
 }
 
 function refusal(channel: unknown, payload: unknown): string {
@@ -335,6 +337,8 @@ describe('validateEvent', () => {
     for (const menu of EVENTS.filter((event) => event.startsWith('menu/'))) {
       expect(validateEvent(menu, null).ok).toBe(true)
     }
+    expect(validateEvent('update/status', { state: 'ready', version: '0.2.0' }).ok).toBe(true)
+    expect(validateEvent('update/status', { state: 'off', version: null }).ok).toBe(true)
   })
 
   it('refuses unknown events and wrong payloads', () => {
@@ -342,5 +346,6 @@ describe('validateEvent', () => {
     expect(validateEvent('app/invite', { link: 1 }).ok).toBe(false)
     expect(validateEvent('menu/export', { now: true }).ok).toBe(false)
     expect(validateEvent('export/progress', { stage: 'uploading' }).ok).toBe(false)
+    expect(validateEvent('update/status', { state: 'installed', version: null }).ok).toBe(false)
   })
 })

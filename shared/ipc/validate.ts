@@ -92,6 +92,8 @@ const requests: Record<Channel, Check> = {
     message: string(LIMITS.logChars),
   }),
   'spelling/language': object({ language: oneOf(['nb', 'en']) }),
+  'update/status': none,
+  'update/restart': none,
 }
 
 const events: Record<HostEvent, Check> = {
@@ -105,6 +107,10 @@ const events: Record<HostEvent, Check> = {
     message: string(LIMITS.logChars),
   }),
   'export/progress': exportProgress,
+  'update/status': object({
+    state: oneOf(['off', 'idle', 'downloading', 'ready']),
+    version: nullable(string(64)),
+  }),
 }
 
 /** Every channel of the contract, for registering handlers and checking names. */

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { loadStored, type Salvaged } from '../updates/index.ts'
+import { besideModule } from './beside-module.ts'
 import { StoreError, toStoreError } from './errors.ts'
 import { openDatabase, type Recovery } from './open-database.ts'
 import type { StoreExtension } from './schema.ts'
@@ -130,7 +131,7 @@ export class UpdateStore {
   /** The writer thread, started on the first append so that opening to read stays cheap. */
   get #writer(): Worker {
     if (this.#worker) return this.#worker
-    const worker = new Worker(new URL('./writer-thread.ts', import.meta.url), {
+    const worker = new Worker(besideModule(import.meta.url, 'writer-thread'), {
       workerData: this.#writerData,
     })
     worker.on('message', (message: FromWriter) => this.#onWriterMessage(message))

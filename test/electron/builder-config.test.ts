@@ -15,6 +15,8 @@ type BuilderConfig = {
   electronFuses: Record<string, boolean>
   protocols: { schemes: string[] }[]
   linux: { target: string[]; mimeTypes: string[] }
+  appImage: { artifactName: string }
+  publish: unknown
   win: { target: string[] }
   mac: { target: string[] }
 }
@@ -33,13 +35,26 @@ describe('electron-builder.yml', () => {
     expect(valid).toBe(true)
     expect(validate({ ...config(), electronFuses: { runAsNod: false } })).toBe(false)
     expect(validate({ ...config(), npmRebuild: 'no' })).toBe(false)
+    // As the desktop workflow builds for partners: --config.publish.* names the update server.
+    const withServer = { provider: 'generic', url: 'https://updates.uis.no/samstemt/' }
+    expect(validate({ ...config(), publish: withServer })).toBe(true)
   })
 
-  it('builds AppImage and deb, NSIS and dmg', () => {
+  it('builds AppImage and deb, NSIS, and dmg with the zip that macOS updates install', () => {
     const { linux, win, mac } = config()
     expect(linux.target).toEqual(['AppImage', 'deb'])
     expect(win.target).toEqual(['nsis'])
-    expect(mac.target).toEqual(['dmg'])
+    expect(mac.target).toEqual(['dmg', 'zip'])
+  })
+
+  it('names the AppImage without its version, so an update replaces it where launchers point', () => {
+    const { appImage } = config()
+    expect(appImage.artifactName).not.toContain('${version}')
+    expect(appImage.artifactName).toBe('${productName}-${os}-${arch}.${ext}')
+  })
+
+  it('names no update server itself: a build for partners passes its organisation’s', () => {
+    expect(config().publish).toBeNull()
   })
 
   it('sets the fuses that close Node and debugging paths into the packaged app', () => {

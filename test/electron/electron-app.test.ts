@@ -4,13 +4,16 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SamstemtApi } from '../../shared/ipc/index.ts'
+import { fixturePaper } from '../export/fixture.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 
 // The shell in a real Electron, where one exists. The binary is looked up without
 // require('electron'), which would try to download it.
 
 const ROOT = join(import.meta.dirname, '../..')
-const NO_BINARY = 'no Electron binary on this machine (npm could not download it)'
+const NO_BINARY =
+  'no Electron binary in node_modules/electron (Electron 45 fetches it on first use; with internet, `node node_modules/electron/install.js` fetches it now)'
 const NO_DISPLAY = 'no display to open a window on (run under xvfb-run)'
 
 function electronBinary(): string | null {
@@ -33,8 +36,10 @@ const INVITE =
 
 const tempDir = useTempDir('samstemt-electron-')
 const apps: ElectronApplication[] = []
+const stops: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close()
+  for (const stop of stops.splice(0)) await stop()
 })
 
 async function launch(extraArgs: string[] = [], profile = tempDir()) {
@@ -139,5 +144,135 @@ describe('the desktop app in Electron', () => {
     )
     expect(payload).toEqual({ link: INVITE })
     expect(await exit).toBe(0)
+  })
+
+  it('its page has no Node, and web security keeps it from reading files', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const { page } = await launch()
+    const reach = await page.evaluate(async () => ({
+      node: [typeof require, typeof process, typeof module],
+      file: await fetch('file:///etc/hostname').then(
+        () => 'read',
+        () => 'refused',
+      ),
+    }))
+    expect(reach).toEqual({ node: ['undefined', 'undefined', 'undefined'], file: 'refused' })
+  })
+
+  it('reopens its window where and as large as it was closed', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const first = await launch()
+    await first.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 30, width: 1100, height: 760 }),
+    )
+    await apps.pop()?.close()
+    const second = await launch([], first.profile)
+    const bounds = await second.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.getBounds(),
+    )
+    expect(bounds).toMatchObject({ width: 1100, height: 760 })
+  })
+
+  it('serves the renderer on app://samstemt with its CSP, and nothing outside it', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const { page } = await launch()
+    const answers = await page.evaluate(async () => {
+      const index = await fetch('app://samstemt/index.html')
+      const outside = await fetch('app://samstemt/../../package.json').then((r) => r.status)
+      const other = await fetch('app://elsewhere/index.html').then(
+        (r) => r.status,
+        () => 0,
+      )
+      return { csp: index.headers.get('content-security-policy'), outside, other }
+    })
+    expect(answers.csp).toContain("default-src 'self'")
+    expect(answers.outside).toBe(404)
+    expect([0, 404]).toContain(answers.other)
+  })
+
+  it('File > Export… in the menu reaches the page as menu/export', async ({ skip }) => {
+    if (skipReason) skip(skipReason)
+    const { app, page } = await launch()
+    const received = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (window as unknown as SamstemtWindow).samstemt.on('menu/export', resolve),
+        ),
+    )
+    await app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'Fil')
+      file?.submenu?.items.find((item) => item.label.startsWith('Eksporter'))?.click()
+    })
+    expect(await received).toBeNull()
+  })
+
+  it('keeps a joined workspace’s token with safeStorage, never in plain text where it can encrypt', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const relay = await startTestRelay({ workspace: { id: 'wTrondheim', name: 'Trondheim' } })
+    stops.push(relay.close)
+    const invite = relay.invite('Kari', 'NTNU', 'coordinator')
+    const { app, page, profile } = await launch()
+    const joined = await page.evaluate(
+      (link) => (window as unknown as SamstemtWindow).samstemt.invoke('workspaces/join', { link }),
+      invite.link,
+    )
+    expect(joined).toMatchObject({ ok: true })
+    const encrypts = await app.evaluate(
+      ({ safeStorage }) =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    )
+    const text = readFileSync(join(profile, 'secrets.json'), 'utf8')
+    const stored = (
+      JSON.parse(text) as { tokens: Record<string, { encrypted: boolean; data: string }> }
+    ).tokens['wTrondheim']
+    expect(stored?.encrypted).toBe(encrypts)
+    if (encrypts && stored) {
+      // The member's key (from claiming the invite) is what safeStorage opens, and not in the file.
+      const key = await app.evaluate(
+        ({ safeStorage }, data) => safeStorage.decryptString(Buffer.from(data, 'base64')),
+        stored.data,
+      )
+      expect(key).toMatch(/^[A-Za-z0-9_-]{16,128}$/)
+      expect(text).not.toContain(key)
+    }
+    const info = await page.evaluate(() =>
+      (window as unknown as SamstemtWindow).samstemt.invoke('app/info'),
+    )
+    expect(info).toMatchObject({ ok: true, value: { secretsEncrypted: encrypts } })
+  })
+
+  it('exports a PDF printed by printToPDF to the file chosen in the (stubbed) save dialog, and nothing when it is cancelled', async ({
+    skip,
+  }) => {
+    if (skipReason) skip(skipReason)
+    const { app, page } = await launch()
+    const file = join(tempDir(), 'Notat.pdf')
+    const exportPdf = () =>
+      page.evaluate(
+        (source) =>
+          (window as unknown as SamstemtWindow).samstemt.invoke('export/save', {
+            format: 'pdf',
+            source,
+            compareWith: null,
+            includeComments: false,
+            suggestedName: 'Notat',
+          }),
+        fixturePaper(),
+      )
+    // The native dialog cannot be clicked by a test: it is replaced in main, as a user would answer.
+    await app.evaluate(({ dialog }) => {
+      dialog.showSaveDialog = (async () => ({ canceled: true, filePath: '' })) as never
+    })
+    expect(await exportPdf()).toEqual({ ok: true, value: { cancelled: true } })
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as never
+    }, file)
+    expect(await exportPdf()).toEqual({ ok: true, value: { path: file } })
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   })
 })

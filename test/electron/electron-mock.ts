@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events'
+import { request as httpRequest, type RequestOptions } from 'node:http'
+import { createRequire } from 'node:module'
 import { vi } from 'vitest'
 
 // The one Electron mock of the test suite: just enough of each module for main and preload to
@@ -134,8 +136,13 @@ function createState() {
       getPath: vi.fn((_name: string) => electron().userData),
       setPath: vi.fn((_name: string, path: string) => (electron().userData = path)),
       getVersion: () => '0.1.0',
+      getName: () => 'Samstemt',
+      getAppPath: () => '/nonexistent/app',
+      relaunch: vi.fn(),
       quit: vi.fn(),
     }),
+    /** Electron's own autoUpdater, which electron-updater tells before it quits to install. */
+    nativeUpdater: new EventEmitter(),
     singleInstance: true,
     userData: '/nonexistent',
     windows: [] as FakeBrowserWindow[],
@@ -253,10 +260,38 @@ export const electronModule = {
     encryptString: (plain: string) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x3c),
     decryptString: (sealed: Buffer) => Buffer.from(sealed.map((b) => b ^ 0x3c)).toString('utf8'),
   },
+  /**
+   * net.request over Node's http, for electron-updater's downloads (it asks Electron's network
+   * stack; its requests and responses behave as Node's do for what it reads).
+   */
+  net: {
+    // Node ignores the options only Electron knows (session, redirect).
+    request: (options: RequestOptions) => httpRequest(options),
+  },
+  get autoUpdater() {
+    return electron().nativeUpdater
+  },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => electron().exposed.set(key, api),
   },
   get ipcRenderer() {
     return electron().ipcRenderer
   },
+}
+
+/**
+ * Makes `require('electron')` in CommonJS libraries (electron-updater) return this mock too:
+ * vi.mock reaches only the modules Vitest loads itself.
+ */
+export function provideElectronToRequire(): void {
+  const require = createRequire(import.meta.url)
+  const filename = require.resolve('electron')
+  require.cache[filename] = {
+    id: filename,
+    filename,
+    loaded: true,
+    exports: electronModule,
+    children: [],
+    paths: [],
+  } as unknown as NodeJS.Module
 }

@@ -64,7 +64,7 @@ describe('IPC registration', () => {
     const { window, services, invoke } = setup()
     expect(await invoke('settings/get', from(window, 'app://samstemt/index.html'))).toEqual({
       ok: true,
-      value: { language: 'nb', lastWorkspace: null },
+      value: { language: 'nb', lastWorkspace: null, secretsNoticeSeen: false },
     })
     await services.close()
   })

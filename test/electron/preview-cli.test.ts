@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
+import { PREVIEW_BUILDS } from '../../electron/preview/build-renderer.ts'
 import { fixturePaper } from '../export/fixture.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { fakeRenderer } from './helpers/preview.ts'
@@ -104,6 +105,37 @@ describe('npm run preview (electron/preview/cli.ts)', () => {
     cli.child.kill('SIGTERM')
     await cli.exited
   })
+
+  it('--build (npm run preview) gives each preview its own build: a second start leaves the first one’s files alone, and each removes its own when it stops', async () => {
+    const dir = tempDir()
+    const buildOf = (pid: number | undefined) =>
+      readdirSync(PREVIEW_BUILDS).find((name) => name.startsWith(`${pid}-`))
+    const asset = async (started: Started) => {
+      const page = await (await fetch(`http://127.0.0.1:${started.port}/index.html`)).text()
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1]
+      return (await fetch(`http://127.0.0.1:${started.port}${script}`)).status
+    }
+    const first = run(['--build', '--profile', join(dir, 'kari'), '--json'])
+    const kari = JSON.parse(await first.firstLine) as Started
+    const kariBuild = buildOf(first.child.pid)
+    expect(kariBuild).toBeDefined()
+    expect(await asset(kari)).toBe(200)
+
+    const second = run(['--build', '--profile', join(dir, 'ola'), '--json'])
+    const ola = JSON.parse(await second.firstLine) as Started
+    expect(buildOf(second.child.pid)).not.toBe(kariBuild)
+    expect(ola.token).not.toBe(kari.token)
+    expect(await asset(kari)).toBe(200)
+    expect(await asset(ola)).toBe(200)
+
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect(buildOf(first.child.pid)).toBeUndefined()
+    expect(await asset(ola)).toBe(200)
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+    expect(buildOf(second.child.pid)).toBeUndefined()
+  }, 240_000)
 
   it('documents --exports and how PDF is printed in its --help', async () => {
     const cli = run(['--help'])

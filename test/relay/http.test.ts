@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest'
 import { WebSocket } from 'ws'
 import { indexRoom } from '../../shared/protocol/index.ts'
+import { startMetricsServer } from '../../server/metrics-server.ts'
 import { startRelay, type RunningRelay } from '../../server/start-relay.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
 import { connectClient, type Client } from './helpers/clients.ts'
@@ -76,12 +77,18 @@ describe('health and metrics over HTTP', () => {
     const { tokens } = await seedWorkspace(file)
     const relay = await startRelay({ data: file, port: 0, log: false })
     open.relays.push(relay)
+    const metrics = await startMetricsServer(relay.relay, {
+      host: '127.0.0.1',
+      port: 0,
+      startedAt: Date.now(),
+    })
+    onTestFinished(() => metrics.close())
     const client = connectClient(relay.url, indexRoom('w'), tokens.editor, { durable: true })
     open.clients.push(client)
     await client.synced()
     client.doc.getMap('papers').set('p1', 'Byene trenger forutsigbar finansiering')
     await waitFor(() => client.committed() !== null && client.committed()!.size > 0, 'the commit')
-    const text = await (await fetch(httpUrl(relay, '/metrics'))).text()
+    const text = await (await fetch(`http://127.0.0.1:${metrics.port}/metrics`)).text()
     const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1])
     expect(value('samstemt_connections')).toBe(1)
     expect(value('samstemt_rooms')).toBe(1)
@@ -89,6 +96,14 @@ describe('health and metrics over HTTP', () => {
     expect(value('samstemt_update_bytes_total')).toBeGreaterThan(30)
     expect(value('samstemt_commit_seconds_count')).toBeGreaterThanOrEqual(1)
     expect(text).toContain('# TYPE samstemt_commit_seconds histogram')
+  })
+
+  test('the public port does not answer /metrics: who is connected is for the operator only', async () => {
+    const relay = await startRelay({ data: join(tempDir(), 'relay.sqlite'), port: 0, log: false })
+    open.relays.push(relay)
+    const response = await fetch(httpUrl(relay, '/metrics'))
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('samstemt_')
   })
 
   test('a plain HTTP request to a room is told to use WebSocket', async () => {

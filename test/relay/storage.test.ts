@@ -120,7 +120,7 @@ describe('a room with damaged rows', () => {
   test('loads every row it can, reports the rest, and never sends clients into a 1011 loop', async () => {
     const { file, seeded, docs } = await written()
     rotRows(file, (seqs) => [seqs[1]!])
-    const running = await relay(file)
+    const running = await relay(file, ['--metrics-port', '0'])
     const reader = client(running, seeded.tokens.reviewer)
     await reader.synced()
     expect(reader.doc.getMap('lines').toJSON()).toEqual({
@@ -128,7 +128,7 @@ describe('a room with damaged rows', () => {
       l2: 'Staten betaler.',
     })
     expect(running.log()).toContain('"event":"room-damaged"')
-    const metrics = await (await fetch(`${running.url.replace('ws', 'http')}/metrics`)).text()
+    const metrics = await (await fetch(`http://127.0.0.1:${running.metricsPort}/metrics`)).text()
     expect(metrics).toMatch(/^samstemt_damaged_rows 1$/m)
     // The line's writer still has it: reconnecting brings it back.
     client(running, seeded.tokens.editor, docs[1])

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import react from '@vitejs/plugin-react'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { build } from 'vite'
+import { buildRenderer } from '../../../electron/preview/build-renderer.ts'
 import { startRelay, type RunningRelay } from '../../../server/start-relay.ts'
 import { formatInviteLink, type Role } from '../../../shared/protocol/index.ts'
 import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../../helpers/chromium.ts'
@@ -15,19 +14,6 @@ const ROOT = join(import.meta.dirname, '../../..')
 const PREVIEW_CLI = join(ROOT, 'electron/preview/cli.ts')
 /** How long a preview process may take to print its link. */
 const PREVIEW_START_MS = 20_000
-
-/** The renderer as `npm run build` makes it, built into a folder of the test's own. */
-async function buildRenderer(outDir: string): Promise<string> {
-  await build({
-    root: join(ROOT, 'renderer'),
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { yjs: join(ROOT, 'node_modules/yjs/dist/yjs.mjs') } },
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true },
-  })
-  return outDir
-}
 
 export type Member = { id: string; name: string; organisation: string; role: Role; link: string }
 

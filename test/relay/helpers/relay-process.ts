@@ -11,6 +11,8 @@ export type RelayProcess = {
   port: number
   /** The watchdog thread's /healthz port, with --health-port. */
   healthPort: number | null
+  /** GET /metrics, with --metrics-port. */
+  metricsPort: number | null
   child: ChildProcess
   /** Everything the relay wrote to stderr (its JSON log). */
   log: () => string
@@ -39,23 +41,32 @@ export async function spawnRelay(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }))
   })
-  const address = new Promise<{ url: string; port: number; healthPort: number | null }>(
-    (resolve, reject) => {
-      createInterface({ input: child.stdout }).once('line', (line) => {
-        try {
-          resolve(JSON.parse(line) as { url: string; port: number; healthPort: number | null })
-        } catch {
-          reject(new Error(`relay printed ${line}`))
-        }
-      })
-      void exited.then(({ code }) => reject(new Error(`relay exited with ${code}: ${stderr}`)))
-    },
+  type Address = {
+    url: string
+    port: number
+    healthPort: number | null
+    metricsPort: number | null
+  }
+  const address = new Promise<Address>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      try {
+        resolve(JSON.parse(line) as Address)
+      } catch {
+        reject(new Error(`relay printed ${line}`))
+      }
+    })
+    void exited.then(({ code }) => reject(new Error(`relay exited with ${code}: ${stderr}`)))
+  })
+  const { url, port, healthPort, metricsPort } = await within(
+    address,
+    'the relay to listen',
+    20_000,
   )
-  const { url, port, healthPort } = await within(address, 'the relay to listen', 20_000)
   return {
     url,
     port,
     healthPort,
+    metricsPort,
     child,
     log: () => stderr,
     exited,
