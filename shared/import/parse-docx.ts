@@ -214,8 +214,10 @@ function finish(blocks: Draft[]): { body: JSONContent; points: Points } {
   let offset = 0
   let pending: Draft['breakAfter'] = undefined
   const visit = (node: Draft): Draft => {
-    const { class: _class, breakAfter, ...rest } = node
-    const out: Draft = rest
+    const out: Draft = { ...node }
+    const { breakAfter } = node
+    delete out.class
+    delete out.breakAfter
     if (isTextblock(node)) {
       if (pending !== undefined) {
         out.attrs = {
