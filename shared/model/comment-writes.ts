@@ -27,10 +27,12 @@ export type NewThread = {
   author: Author
   text: string
   suggestion?: Suggestion | null
+  /** The member who imports it from a Word review, when `author` is someone else. */
+  importedBy?: Author | null
 }
 
-/** A new answer in a thread. */
-export type NewReply = { author: Author; text: string }
+/** A new answer in a thread; `importedBy` as for a thread. */
+export type NewReply = { author: Author; text: string; importedBy?: Author | null }
 
 /** A comment: a thread's first comment (`replyId` null) or one of its replies. */
 export type CommentRef = { threadId: string; replyId: string | null }
@@ -48,6 +50,9 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
       ? checkText(thread.text, `${THREADS}.text`)
       : check(text(), thread.text, `${THREADS}.text`)),
     ...(suggestion === null ? [] : checkText(suggestion.text, `${THREADS}.suggestion.text`)),
+    ...(thread.importedBy == null
+      ? []
+      : check(authorField, thread.importedBy, `${THREADS}.importedBy`)),
   ]
   const threads = rootMap(doc, THREADS, problems)
   if (threads === null || problems.length > 0) return refused(problems)
@@ -64,6 +69,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
     resolvedAt: null,
     suggestion: suggestion === null ? null : { text: suggestion.text },
     decision: null,
+    ...(thread.importedBy == null ? {} : { importedBy: authorOf(thread.importedBy) }),
   }
   const entry = new Y.Map<unknown>(Object.entries(structuredClone(fields)))
   entry.set(REPLIES, new Y.Array<Y.Map<unknown>>())
@@ -81,6 +87,9 @@ export function addReply(
   const problems = [
     ...check(authorField, reply.author, `${THREADS}.${threadId}.${REPLIES}.author`),
     ...checkText(reply.text, `${THREADS}.${threadId}.${REPLIES}.text`),
+    ...(reply.importedBy == null
+      ? []
+      : check(authorField, reply.importedBy, `${THREADS}.${threadId}.${REPLIES}.importedBy`)),
   ]
   const replies = findReplies(doc, threadId, problems)
   if (replies === null || problems.length > 0) return refused(problems)
@@ -91,6 +100,7 @@ export function addReply(
     text: reply.text,
     createdAt: now,
     editedAt: null,
+    ...(reply.importedBy == null ? {} : { importedBy: authorOf(reply.importedBy) }),
   }
   replies.push([new Y.Map<unknown>(Object.entries(fields))])
   return done(id)

@@ -110,7 +110,9 @@ export function threadChangeRefusal(
   const viewer = { memberId: member.id, role: member.role }
   if (before === null && after === null) return null
   if (before === null && after !== null) {
-    if (!writesAs(member, after.author)) return 'You comment only under your own name.'
+    if (!writesAs(member, after.author) && !imports(member, after.importedBy)) {
+      return 'You comment only under your own name.'
+    }
     if (after.state !== 'open' || after.resolvedBy !== null || after.decision !== null) {
       return 'A new comment is open and undecided.'
     }
@@ -158,7 +160,9 @@ function repliesRefusal(before: Reply[], after: Reply[], member: Member): string
   for (const [id, reply] of is) {
     const previous = was.get(id)
     if (previous === undefined) {
-      if (!writesAs(member, reply.author)) return 'You reply only under your own name.'
+      if (!writesAs(member, reply.author) && !imports(member, reply.importedBy)) {
+        return 'You reply only under your own name.'
+      }
     } else if (stable(previous) !== stable(reply)) {
       if (!replyRights(viewer, previous).edit) return 'Only its author edits a reply.'
       if (
@@ -173,6 +177,14 @@ function repliesRefusal(before: Reply[], after: Reply[], member: Member): string
     if (!is.has(id) && !replyRights(viewer, reply).delete) return 'Only its author deletes a reply.'
   }
   return null
+}
+
+/**
+ * A comment written under another author's name is an import of a Word review: allowed to those who
+ * write the text (editors, the coordinator), who sign it as the importer, so it still says who sent it.
+ */
+function imports(member: Member, importedBy: Author | null | undefined): boolean {
+  return importedBy != null && writesBody(member.role) && writesAs(member, importedBy)
 }
 
 /** JSON with bytes (anchors) as number lists; field order is the readers' spec order. */
