@@ -371,10 +371,11 @@ class Builder {
   /** The block a suggested break starts is the DOCX's own kind (a new heading stays a heading). */
   #blockAfter(unit: Unit): { type: string | undefined; attrs: Record<string, unknown> } {
     const node = this.#docx.blocks[unit.block]?.node
-    const attrs: Record<string, unknown> = { ...node?.attrs }
-    delete attrs[SUGGEST_SPLIT]
-    delete attrs[SUGGEST_JOIN]
-    delete attrs.section
+    const attrs = Object.fromEntries(
+      Object.entries(node?.attrs ?? {}).filter(
+        ([key]) => key !== SUGGEST_SPLIT && key !== SUGGEST_JOIN && key !== 'section',
+      ),
+    )
     return { type: node?.type, attrs }
   }
 }
