@@ -10,6 +10,9 @@ import type { Connection } from './connection.ts'
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
+/** A kept copy of the doc that no guard asked for this long is dropped (made again on demand). */
+const SHADOW_IDLE_MS = 120_000
+
 /** The doc as it would be after an update, and which of its types the update changed. */
 export type Preview = { doc: Y.Doc; changed: Y.Transaction['changed'] }
 
@@ -38,6 +41,8 @@ export class Room {
   /** A copy of the doc that guards apply an update to first; in step with `doc` when not null. */
   #shadow: Y.Doc | null = null
   #shadowChanged: Preview['changed'] | null = null
+  /** When a guard last asked for a preview: a copy nobody asks for goes after a while. */
+  #shadowUsedAt = 0
   /** Frames waiting for claims to reach the disk (see `send`). */
   #held: (() => void)[] | null = null
   #turn: { stateVector: Uint8Array | null } | null = null
@@ -81,6 +86,7 @@ export class Room {
       })
     }
     const shadow = this.#shadow
+    this.#shadowUsedAt = performance.now()
     const changed: Preview['changed'] = new Map()
     this.#shadowChanged = changed
     try {
@@ -113,7 +119,11 @@ export class Room {
     } finally {
       this.#capture = null
     }
-    if (!previewed && this.#shadow !== null) Y.applyUpdate(this.#shadow, update)
+    if (!previewed && this.#shadow !== null) {
+      // A paper's copy is made when a reviewer suggests; kept in step only while they go on.
+      if (performance.now() - this.#shadowUsedAt > SHADOW_IDLE_MS) this.dropPreview()
+      else Y.applyUpdate(this.#shadow, update)
+    }
     return captured
   }
 

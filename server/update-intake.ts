@@ -66,6 +66,7 @@ export function receiveUpdate(context: MessageContext, update: Uint8Array): void
       doc: room.doc,
       loadDoc: services.loadDoc,
       preview: () => (preview ??= previewOf(context, judged.update)),
+      blocks: judged.blocks,
     },
   })
   if (refusal !== null) {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { PaperStatus } from '../shared/model/paper.ts'
-import { isLocked, readWorkflowStatus } from '../shared/model/workflow.ts'
+import { isLocked, readSuggestionsOnly, readWorkflowStatus } from '../shared/model/workflow.ts'
+import { bodyChangeRefusal, noteSuggestions, suggestersOf } from '../shared/policy/body.ts'
 import { commentsChangeRefusal, workflowChangeRefusal } from '../shared/policy/index.ts'
 import { workflowRoom, type WriteGuard } from '../shared/protocol/index.ts'
 
@@ -49,7 +50,30 @@ export const writePolicy: WriteGuard = (writer, room, context) => {
     return "This paper's workflow cannot be read on the relay, so its text is locked until the relay's operator restores it."
   }
   const status = statusOf(workflow)
-  return isLocked(status)
-    ? `The paper is ${status}: its text and details are locked until the coordinator reopens it as a draft.`
-    : null
+  if (isLocked(status)) {
+    return `The paper is ${status}: its text and details are locked until the coordinator reopens it as a draft.`
+  }
+  const index = suggestersIn(context.doc)
+  const refusal = bodyChangeRefusal(writer, {
+    before: context.doc,
+    preview: context.preview,
+    blocks: context.blocks,
+    suggester: (id) => index.get(id),
+    suggestionsOnly: readSuggestionsOnly(workflow),
+  })
+  // Passed: its suggestions join the index (a refusal by a later guard leaves them unused).
+  if (refusal === null) noteSuggestions(index, context.blocks)
+  return refusal
+}
+
+/** Each paper doc's suggestions and their authors, built once and kept up with its updates. */
+const suggesters = new WeakMap<Y.Doc, Map<string, string>>()
+
+function suggestersIn(doc: Y.Doc): Map<string, string> {
+  let index = suggesters.get(doc)
+  if (index === undefined) {
+    index = suggestersOf(doc)
+    suggesters.set(doc, index)
+  }
+  return index
 }

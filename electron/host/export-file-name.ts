@@ -1,5 +1,18 @@
 import { FORMATS, type ExportFormat } from '../../shared/export/formats.ts'
 
+/** What the host saves: a paper's export format, or JSON (unsent comments, for a tool). */
+export type FileFormat = ExportFormat | 'json'
+
+const JSON_FILE = { extension: 'json', fileKind: { nb: 'JSON-fil', en: 'JSON file' } }
+
+/** A format's extension and what a save dialog calls its files. */
+export function fileSpec(format: FileFormat): {
+  extension: string
+  fileKind: { nb: string; en: string }
+} {
+  return format === 'json' ? JSON_FILE : FORMATS[format]
+}
+
 // Characters Windows, macOS or Linux refuse in a name (or read as a folder), and controls.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g
@@ -13,8 +26,8 @@ const FALLBACK = 'Samstemt'
  * desktop: no folder parts, no characters a file system refuses, not hidden, not a reserved
  * device name, not too long, and ending in the format's extension.
  */
-export function exportFileName(suggested: string, format: ExportFormat): string {
-  const extension = FORMATS[format].extension
+export function exportFileName(suggested: string, format: FileFormat): string {
+  const extension = fileSpec(format).extension
   let name = suggested
     .normalize('NFC')
     .replace(FORBIDDEN, ' ')

@@ -17,9 +17,10 @@ import type {
   ExportSaved,
   HostError,
   Result,
+  SaveTextRequest,
 } from '../../shared/ipc/index.ts'
 import { fail, ok } from './host-error.ts'
-import { exportFileName } from './export-file-name.ts'
+import { exportFileName, type FileFormat } from './export-file-name.ts'
 import type { HostLog } from './host-log.ts'
 import { writeError } from './export-write.ts'
 
@@ -43,7 +44,7 @@ export type ExportPlatform = {
    * Asks the user where to save `suggestedName` (a safe file name with the format's
    * extension); null when they cancel.
    */
-  chooseFile(suggestedName: string, format: ExportFormat): Promise<string | null>
+  chooseFile(suggestedName: string, format: FileFormat): Promise<string | null>
   /** The print HTML as a PDF; throws a PrinterError when printing is impossible here. */
   printPdf(html: string): Promise<Uint8Array>
 }
@@ -59,6 +60,8 @@ export type ExportServiceOptions = ExportPlatform & {
 export type ExportService = {
   /** Never throws: every failure comes back as a HostError that says what to do. */
   save(request: ExportRequest): Promise<Result<ExportSaved>>
+  /** A text the page made (unsent comments), saved where the user chooses, like an export. */
+  saveText(request: SaveTextRequest): Promise<Result<ExportSaved>>
 }
 
 /** Renders with shared/export, prints through the platform, and writes the file atomically. */
@@ -147,6 +150,32 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       } finally {
         running = false
       }
+    },
+    async saveText(request) {
+      let path: string | null
+      try {
+        path = await options.chooseFile(
+          exportFileName(request.suggestedName, request.format),
+          request.format,
+        )
+      } catch (error) {
+        const message = `The save dialog could not be shown (${detail(error)}). Try again; if it keeps failing, restart Samstemt.`
+        const messageNb = `Lagringsvinduet kunne ikke vises (systemets melding: ${detail(error)}). Prøv igjen; hvis det fortsetter, start Samstemt på nytt.`
+        return fail('export-failed', message, messageNb)
+      }
+      if (path === null) return ok({ cancelled: true })
+      try {
+        await writeAtomically(path, new TextEncoder().encode(request.text), files)
+      } catch (error) {
+        const written = writeError(error, path)
+        options.log?.write('error', 'saving a text failed', { code: written.code, error })
+        return { ok: false, error: written }
+      }
+      options.log?.write('info', 'saved a text', {
+        format: request.format,
+        chars: request.text.length,
+      })
+      return ok({ path })
     },
   }
 }

@@ -143,9 +143,13 @@ describe('the host handlers on a real profile', () => {
     })
   })
 
-  it('writes renderer log lines to the log file without the tokens they mention', async () => {
+  it('writes renderer log lines to the log file without the tokens or tickets they mention', async () => {
     const dir = tempDir()
     const host = profile(dir)
+    const ticket = 'tkt_' + 'q'.repeat(30)
+    expect(
+      await host.call('log/write', { level: 'warn', message: `ws://relay/room?ticket=${ticket}` }),
+    ).toMatchObject({ ok: true })
     const message = `provider failed for ws://relay/room?token=${TOKEN}&durable=1`
     expect(await host.call('log/write', { level: 'error', message })).toEqual({
       ok: true,
@@ -156,23 +160,28 @@ describe('the host handlers on a real profile', () => {
     expect(last).toMatchObject({ level: 'error', source: 'renderer' })
     expect(String(last.message)).toContain('token=[redacted]')
     expect(lines.join('\n')).not.toContain(TOKEN)
+    expect(lines.join('\n')).not.toContain(ticket)
   })
 
   it('settings survive a restart; a damaged settings file falls back to defaults', async () => {
     const dir = tempDir()
     const first = profile(dir)
-    expect(await first.call('settings/update', { language: 'en' })).toEqual({
+    expect(
+      await first.call('settings/update', { language: 'en', secretsNoticeSeen: true }),
+    ).toEqual({
       ok: true,
-      value: { language: 'en', lastWorkspace: null },
+      value: { language: 'en', lastWorkspace: null, secretsNoticeSeen: true },
     })
     await first.close()
-    expect(await profile(dir).call('settings/get')).toMatchObject({ value: { language: 'en' } })
+    expect(await profile(dir).call('settings/get')).toMatchObject({
+      value: { language: 'en', secretsNoticeSeen: true },
+    })
 
     const other = tempDir()
     writeFileSync(join(other, 'settings.json'), '{"settings": {"language": "en"')
     expect(await profile(other).call('settings/get')).toEqual({
       ok: true,
-      value: { language: 'nb', lastWorkspace: null },
+      value: { language: 'nb', lastWorkspace: null, secretsNoticeSeen: false },
     })
   })
 })

@@ -15,16 +15,22 @@ export function createHostHandlers(
   exporter: ExportService,
   spelling: SpellingService = browserSpelling,
 ) {
-  const { workspaces, settings, store, log } = services
+  const { workspaces, members, settings, store, log } = services
   return {
     'app/info': async () => ok(services.info()),
     'settings/get': async () => ok(settings.get()),
     'settings/update': async (patch) => ok(settings.update(patch)),
     'workspaces/list': async () => ok(workspaces.list()),
-    'workspaces/preview-invite': ({ link }) => workspaces.previewInvite(link),
-    'workspaces/join': ({ link }) => workspaces.join(link),
+    'workspaces/preview-invite': ({ link, allowInsecure }) =>
+      workspaces.previewInvite(link, allowInsecure),
+    'workspaces/join': ({ link, allowInsecure }) => workspaces.join(link, allowInsecure),
     'workspaces/create-sample': () => workspaces.createSample(),
-    'workspaces/connection': async ({ workspace }) => workspaces.connection(workspace),
+    'workspaces/connection': ({ workspace }) => workspaces.connection(workspace),
+    'workspaces/create': ({ from, name }) => workspaces.createWorkspace(from, name),
+    'members/list': ({ workspace }) => members.list(workspace),
+    'members/invite': (fields) => members.invite(fields),
+    'members/set-role': ({ workspace, member, role }) => members.setRole(workspace, member, role),
+    'members/revoke': ({ workspace, member }) => members.revoke(workspace, member),
     'store/load': async ({ doc }) => {
       const known = workspaces.checkDoc(doc)
       return known.ok ? ok(store.load(doc)) : known
@@ -38,6 +44,7 @@ export function createHostHandlers(
       return known.ok ? store.confirm(doc, stateVector) : known
     },
     'export/save': (request) => exporter.save(request),
+    'export/save-text': (request) => exporter.saveText(request),
     'log/write': async ({ level, message }) => {
       log.write(level, message, { source: 'renderer' })
       return ok(null)

@@ -15,7 +15,7 @@ export type HostLog = {
 const MAX_BYTES = 2 * 1024 * 1024
 const REDACTED = '[redacted]'
 // A token can reach a message inside an invite link, a relay URL or an HTTP header.
-const TOKEN_PATTERNS = [/(token=)[^&\s"']+/gi, /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi]
+const TOKEN_PATTERNS = [/((?:token|ticket)=)[^&\s"']+/gi, /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi]
 const SECRET_KEYS = /token|secret|authorization|password/i
 
 export type HostLogOptions = { now?: () => number; maxBytes?: number }

@@ -5,6 +5,7 @@ import { openHostLog, type HostLog } from './host-log.ts'
 import type { Fetch } from './invite-client.ts'
 import { LocalStore } from './local-store.ts'
 import type { EventOutbox } from './event-outbox.ts'
+import { MemberService } from './member-service.ts'
 import { SecretVault, type SecretBox } from './secret-vault.ts'
 import { SettingsStore } from './settings-store.ts'
 import { WorkspaceRegistry } from './workspace-registry.ts'
@@ -30,6 +31,8 @@ export type HostServicesOptions = {
   outbox: EventOutbox
   fetch?: Fetch
   now?: () => number
+  /** How long the relay has to answer one call (tests shorten it). */
+  relayTimeoutMs?: number
 }
 
 /** Every host service of one profile, opened together and closed together. */
@@ -38,6 +41,7 @@ export type HostServices = {
   settings: SettingsStore
   registry: WorkspaceRegistry
   workspaces: WorkspaceService
+  members: MemberService
   store: LocalStore
   vault: SecretVault
   outbox: EventOutbox
@@ -59,8 +63,12 @@ export function openHostServices(options: HostServicesOptions): HostServices {
   if (store.recovery)
     outbox.emit('store/problem', { code: 'store', message: store.recovery.message })
   if (!vault.encrypted) {
-    log.write('warn', 'no OS keychain available: invite tokens are stored unencrypted')
+    log.write('warn', 'no OS keychain available: workspace keys are stored unencrypted', {
+      keys: vault.unencrypted,
+    })
   }
+  // Told once that keys were kept in clear; should the keychain go again, the user is told again.
+  if (vault.reencrypted > 0) settings.update({ secretsNoticeSeen: false })
   const workspaces = new WorkspaceService({
     registry,
     vault,
@@ -69,13 +77,16 @@ export function openHostServices(options: HostServicesOptions): HostServices {
     log,
     fetch: options.fetch ?? fetch,
     now,
+    timeoutMs: options.relayTimeoutMs,
   })
+  const members = new MemberService(workspaces, log)
   log.write('info', 'host started', { version: options.version, platform: options.platform })
   return {
     log,
     settings,
     registry,
     workspaces,
+    members,
     store,
     vault,
     outbox,

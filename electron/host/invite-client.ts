@@ -1,24 +1,57 @@
-import { isPlainObject, type InvitePreview, type Result } from '../../shared/ipc/index.ts'
-import { isRole, isValidId, parseInviteLink, type Invite } from '../../shared/protocol/index.ts'
+import type { InvitePreview, Result } from '../../shared/ipc/index.ts'
+import type { ClaimResponse } from '../../shared/protocol/admin.ts'
+import { parseInviteLink, relaySecurity, type Invite } from '../../shared/protocol/index.ts'
 import { fail, ok } from './host-error.ts'
+import { RelayApi } from './relay-api.ts'
+import type { RelayTransport } from './relay-http.ts'
 
-export type Fetch = typeof fetch
+export type { Fetch } from './relay-http.ts'
 
-/** An invite checked with its relay: what it grants, and the token to store when joining. */
+/** An invite checked with its relay: what it grants. */
 export type CheckedInvite = { invite: Invite; preview: InvitePreview }
 
-const TIMEOUT_MS = 10_000
+/** A claimed invite: the member's own key, which the host stores instead of the invite. */
+export type ClaimedInvite = { invite: Invite; claim: ClaimResponse; insecure: boolean }
 
 /**
- * Reads an invite link and asks its relay what the token grants:
- * `GET <relay as http(s)>/invite` with `Authorization: Bearer <token>`, answered with
- * `{ workspace: { id, name }, member: { id, name, organisation, role } }`.
+ * Reads an invite link and asks its relay what the token grants (`GET /invite`). A `ws://`
+ * relay off this computer is not asked unless `allowInsecure`: the question would carry the
+ * invite in clear.
  */
 export async function checkInvite(
   link: string,
-  fetchImpl: Fetch = fetch,
-  timeoutMs = TIMEOUT_MS,
+  transport: RelayTransport,
+  allowInsecure = false,
 ): Promise<Result<CheckedInvite>> {
+  const read = readInvite(link, allowInsecure)
+  if (!read.ok) return read
+  const { invite, insecure } = read.value
+  const described = await new RelayApi(invite.relay, transport).describe(invite.token, 'invite')
+  if (!described.ok) return described
+  const grant = described.value
+  if (grant.workspace.id !== invite.workspace) return otherWorkspace()
+  return ok({ invite, preview: { ...grant, relay: invite.relay, insecure } })
+}
+
+/** Claims the invite (`POST /invite/claim`): single-use invites stop working for anyone else. */
+export async function claimInvite(
+  link: string,
+  transport: RelayTransport,
+  allowInsecure = false,
+): Promise<Result<ClaimedInvite>> {
+  const read = readInvite(link, allowInsecure)
+  if (!read.ok) return read
+  const { invite, insecure } = read.value
+  const claimed = await new RelayApi(invite.relay, transport).claim(invite.token)
+  if (!claimed.ok) return claimed
+  if (claimed.value.workspace.id !== invite.workspace) return otherWorkspace()
+  return ok({ invite, claim: claimed.value, insecure })
+}
+
+function readInvite(
+  link: string,
+  allowInsecure: boolean,
+): Result<{ invite: Invite; insecure: boolean }> {
   const invite = parseInviteLink(link.trim())
   if (!invite) {
     return fail(
@@ -27,85 +60,21 @@ export async function checkInvite(
       'Dette er ikke en fullstendig invitasjonslenke til Samstemt. Kopier hele lenken fra invitasjonen (den begynner med samstemt://join?), eller be koordinatoren om en ny.',
     )
   }
-  const endpoint = inviteEndpoint(invite.relay)
-  const unreachable = (why: { en: string; nb: string }) =>
-    fail(
-      'relay-unreachable',
-      `Could not reach the relay at ${invite.relay} (${why.en}). Check your internet connection and try again; if it keeps failing, ask your coordinator whether the relay is running.`,
-      `Fikk ikke kontakt med reléserveren på ${invite.relay} (${why.nb}). Sjekk internettforbindelsen og prøv igjen; hvis det fortsetter, spør koordinatoren om reléserveren kjører.`,
-    )
-  let response: Response
-  try {
-    response = await fetchImpl(endpoint, {
-      headers: { authorization: `Bearer ${invite.token}`, accept: 'application/json' },
-      // A redirect would carry the token to wherever it points.
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError'
-    return unreachable(
-      timedOut
-        ? { en: 'no answer in time', nb: 'intet svar i tide' }
-        : { en: 'no connection', nb: 'ingen forbindelse' },
-    )
-  }
-  if (response.status === 401 || response.status === 403 || response.status === 410) {
+  const insecure = relaySecurity(invite.relay) === 'insecure'
+  if (insecure && !allowInsecure) {
     return fail(
-      'invite-revoked',
-      'This invite is no longer valid: it was revoked, replaced or has expired. Ask your coordinator for a new invite.',
-      'Denne invitasjonen gjelder ikke lenger: den er trukket tilbake, erstattet eller utløpt. Be koordinatoren om en ny invitasjon.',
+      'insecure-relay',
+      `The relay ${invite.relay} is not encrypted (ws://, not wss://). Your key to the workspace and everything you write would cross the network in clear: anyone on the way could read it, or use the key as you. Ask your coordinator for a wss:// link; join anyway only on a network you trust.`,
+      `Reléserveren ${invite.relay} er ikke kryptert (ws://, ikke wss://). Nøkkelen din til arbeidsområdet og alt du skriver, ville gått ukryptert over nettet: hvem som helst underveis kunne lest det, eller brukt nøkkelen som deg. Be koordinatoren om en wss://-lenke; bli med likevel bare på et nett du stoler på.`,
     )
   }
-  if (!response.ok) {
-    return unreachable({
-      en: `it answered HTTP ${response.status}`,
-      nb: `den svarte HTTP ${response.status}`,
-    })
-  }
-  const body: unknown = await response.json().catch(() => null)
-  const grant = readGrant(body)
-  if (!grant) {
-    return unreachable({
-      en: 'its answer was not a Samstemt invite',
-      nb: 'svaret var ingen Samstemt-invitasjon',
-    })
-  }
-  if (grant.workspace.id !== invite.workspace) {
-    return fail(
-      'invalid-invite',
-      'The relay says this invite belongs to another workspace than the link names. Ask your coordinator for a new invite.',
-      'Reléserveren sier at invitasjonen hører til et annet arbeidsområde enn lenken oppgir. Be koordinatoren om en ny invitasjon.',
-    )
-  }
-  return ok({ invite, preview: { ...grant, relay: invite.relay } })
+  return ok({ invite, insecure })
 }
 
-/** `wss://host/relay` → `https://host/relay/invite`. */
-export function inviteEndpoint(relay: string): string {
-  const url = new URL(relay)
-  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:'
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/invite`
-  return url.toString()
-}
-
-function readGrant(body: unknown): Omit<InvitePreview, 'relay'> | null {
-  if (!isPlainObject(body) || !isPlainObject(body.workspace) || !isPlainObject(body.member)) {
-    return null
-  }
-  const { workspace, member } = body
-  const text = (value: unknown, max = 200): value is string =>
-    typeof value === 'string' && value.length <= max
-  if (!text(workspace.id) || !isValidId(workspace.id) || !text(workspace.name)) return null
-  if (!text(member.id) || !text(member.name) || !text(member.organisation)) return null
-  if (!isRole(member.role)) return null
-  return {
-    workspace: { id: workspace.id, name: workspace.name },
-    member: {
-      id: member.id,
-      name: member.name,
-      organisation: member.organisation,
-      role: member.role,
-    },
-  }
+function otherWorkspace() {
+  return fail(
+    'invalid-invite',
+    'The relay says this invite belongs to another workspace than the link names. Ask your coordinator for a new invite.',
+    'Reléserveren sier at invitasjonen hører til et annet arbeidsområde enn lenken oppgir. Be koordinatoren om en ny invitasjon.',
+  )
 }

@@ -24,12 +24,18 @@ export const plainSecretBox: SecretBox = {
 type Sealed = { encrypted: boolean; data: string }
 type VaultFile = { version: 1; tokens: Record<string, Sealed> }
 
-/** Invite tokens per workspace, in `secrets.json`, encrypted whenever the OS allows it. */
+/**
+ * Each workspace's key (the member's own token from claiming the invite), in `secrets.json`,
+ * encrypted whenever the OS allows it. Keys stored unencrypted while there was no keychain are
+ * encrypted as soon as there is one, when the vault opens.
+ */
 export class SecretVault {
   readonly #file: string
   readonly #box: SecretBox
   readonly #log: HostLog
   readonly #tokens: Map<string, Sealed>
+  /** How many unencrypted keys this open encrypted. */
+  readonly reencrypted: number
 
   constructor(file: string, box: SecretBox, log: HostLog) {
     this.#file = file
@@ -41,14 +47,19 @@ export class SecretVault {
       log.write('error', 'secrets file was damaged and moved aside', { movedTo: read.movedTo })
     }
     const tokens = read.status === 'ok' && isPlainObject(read.value) ? read.value.tokens : null
-    if (!isPlainObject(tokens)) return
-    for (const [workspace, sealed] of Object.entries(tokens)) {
+    for (const [workspace, sealed] of Object.entries(isPlainObject(tokens) ? tokens : {})) {
       if (isSealed(sealed)) this.#tokens.set(workspace, sealed)
     }
     for (const workspace of this.#tokens.keys()) {
       const token = this.get(workspace)
       if (token) log.addSecret(token)
     }
+    this.reencrypted = this.#encryptPlain()
+  }
+
+  /** How many keys are stored unencrypted. */
+  get unencrypted(): number {
+    return [...this.#tokens.values()].filter((sealed) => !sealed.encrypted).length
   }
 
   get encrypted(): boolean {
@@ -59,7 +70,7 @@ export class SecretVault {
     this.#log.addSecret(token)
     const encrypted = this.#box.isEncryptionAvailable()
     if (!encrypted) {
-      this.#log.write('warn', 'no OS keychain: the invite token is stored unencrypted', {
+      this.#log.write('warn', 'no OS keychain: the workspace key is stored unencrypted', {
         workspace,
       })
     }
@@ -76,9 +87,36 @@ export class SecretVault {
     try {
       return this.#box.decrypt(fromBase64(sealed.data))
     } catch (error) {
-      this.#log.write('error', 'an invite token could not be decrypted', { workspace, error })
+      this.#log.write('error', 'a workspace key could not be decrypted', { workspace, error })
       return null
     }
+  }
+
+  /**
+   * Seals every key kept in clear, once the keychain works: each is read back before it
+   * replaces the clear one, so a keychain that seals but cannot open loses no key.
+   */
+  #encryptPlain(): number {
+    if (this.unencrypted === 0 || !this.#box.isEncryptionAvailable()) return 0
+    let sealed = 0
+    for (const [workspace, entry] of this.#tokens) {
+      if (entry.encrypted) continue
+      try {
+        const data = this.#box.encrypt(entry.data)
+        if (this.#box.decrypt(data) !== entry.data) throw new Error('read back differently')
+        this.#tokens.set(workspace, { encrypted: true, data: toBase64(data) })
+        sealed++
+      } catch (error) {
+        this.#log.write('error', 'could not encrypt a stored key', { workspace, error })
+      }
+    }
+    if (sealed > 0) {
+      this.#save()
+      this.#log.write('info', 'the keychain is available: stored keys are encrypted now', {
+        keys: sealed,
+      })
+    }
+    return sealed
   }
 
   #save(): void {

@@ -14,7 +14,11 @@ export type WindowState = {
 
 type SettingsFile = { version: 1; settings: Settings; window: WindowState | null }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'nb', lastWorkspace: null }
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'nb',
+  lastWorkspace: null,
+  secretsNoticeSeen: false,
+}
 
 /** The profile's settings and window state in `settings.json`, rewritten atomically on change. */
 export class SettingsStore {
@@ -44,6 +48,7 @@ export class SettingsStore {
     const next = { ...this.#settings }
     if (patch.language !== undefined) next.language = patch.language
     if (patch.lastWorkspace !== undefined) next.lastWorkspace = patch.lastWorkspace
+    if (patch.secretsNoticeSeen !== undefined) next.secretsNoticeSeen = patch.secretsNoticeSeen
     this.#settings = next
     this.#save()
     for (const listener of this.#listeners) listener(this.get())
@@ -78,6 +83,7 @@ function readSettings(value: unknown): Settings {
   return {
     language: language ?? DEFAULT_SETTINGS.language,
     lastWorkspace: typeof last === 'string' && isValidId(last) ? last : null,
+    secretsNoticeSeen: stored.secretsNoticeSeen === true,
   }
 }
 

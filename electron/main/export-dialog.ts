@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter, type SaveDialogOptions } from 'electron'
-import type { ExportFormat, Settings } from '../../shared/ipc/index.ts'
-import { FORMATS } from '../../shared/export/formats.ts'
+import type { Settings } from '../../shared/ipc/index.ts'
+import { fileSpec, type FileFormat } from '../host/export-file-name.ts'
 
 type DialogLabels = { title: string; button: string }
 
@@ -11,8 +11,8 @@ const LABELS: Record<Settings['language'], DialogLabels> = {
 }
 
 /** The save dialog's filter: the one format being exported, so its extension is proposed. */
-export function exportFilters(format: ExportFormat, language: Settings['language']): FileFilter[] {
-  const spec = FORMATS[format]
+export function exportFilters(format: FileFormat, language: Settings['language']): FileFilter[] {
+  const spec = fileSpec(format)
   return [{ name: spec.fileKind[language], extensions: [spec.extension] }]
 }
 
@@ -25,7 +25,7 @@ export function createExportChooser(
   language: () => Settings['language'],
 ) {
   let lastFolder: string | null = null
-  return async (suggestedName: string, format: ExportFormat): Promise<string | null> => {
+  return async (suggestedName: string, format: FileFormat): Promise<string | null> => {
     const labels = LABELS[language()]
     const options: SaveDialogOptions = {
       title: labels.title,

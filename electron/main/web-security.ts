@@ -34,13 +34,22 @@ export function setupWebSecurity(trustedOrigins: readonly string[], log: HostLog
     })
   })
 
-  // The app needs no camera, microphone, notifications, location, USB or the like.
+  // The app needs no camera, microphone, notifications, location, USB or the like. It may write
+  // text to the clipboard (Copy link, in the invite dialog), never read it: pasting is the
+  // user's own keystroke, which needs no permission.
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+  const mayWriteClipboard = (permission: string, url: string | undefined) =>
+    permission === 'clipboard-sanitized-write' &&
+    url !== undefined &&
+    isTrustedUrl(url, trustedOrigins)
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    if (mayWriteClipboard(permission, details.requestingUrl)) return callback(true)
     log.write('info', 'denied a permission request', { permission })
     callback(false)
   })
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayWriteClipboard(permission, requestingOrigin),
+  )
   ses.setDevicePermissionHandler(() => false)
 }
 

@@ -1,7 +1,9 @@
 import type {
   HostError,
   InvitePreview,
+  MembersResponse,
   Settings,
+  WorkspaceConnection,
   WorkspaceEntry,
 } from '../../shared/ipc/contract.ts'
 
@@ -9,7 +11,13 @@ import type {
 export type FakeSeed = {
   settings: Settings
   workspaces: WorkspaceEntry[]
-  connections: Record<string, { relay: string; token: string } | null>
+  /** What `workspaces/connection` answers for each workspace: a ticket, or why not. */
+  connections: Record<
+    string,
+    { ok: true; value: WorkspaceConnection | null } | { ok: false; error: HostError }
+  >
+  /** What `members/list` answers for each workspace. */
+  members?: Record<string, MembersResponse>
   docs: Record<string, string[]>
   invites: Record<string, { ok: true; value: InvitePreview } | { ok: false; error: HostError }>
   /** What `workspaces/create-sample` adds, with its docs. */
@@ -63,7 +71,12 @@ export function installFakeHost(seed: FakeSeed): void {
       workspaces.push(seed.sample.entry)
       return later({ ok: true, value: seed.sample.entry }, 400)
     },
-    'workspaces/connection': ({ workspace }) => ok(seed.connections[String(workspace)] ?? null),
+    'workspaces/connection': ({ workspace }) =>
+      later(seed.connections[String(workspace)] ?? { ok: true, value: null }, 5),
+    'members/list': ({ workspace }) => {
+      const list = seed.members?.[String(workspace)]
+      return list ? ok(list) : later(unknownInvite, 5)
+    },
     'store/load': ({ doc }) => ok({ updates: store.get(String(doc)) ?? [], confirmed: null }),
     'store/append': ({ doc, updates }) => {
       const list = store.get(String(doc)) ?? []

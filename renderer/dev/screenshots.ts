@@ -1,6 +1,7 @@
 // Takes the screenshots of issue 4's visual check: node renderer/dev/screenshots.ts, started by
 // screenshots.sh (which builds the renderer and runs a throwaway relay with three members).
 import type { Browser, Page } from 'playwright-core'
+import type { WorkspaceConnection } from '../../shared/ipc/contract.ts'
 import type { Role } from '../../shared/protocol/index.ts'
 import { launchPreview, openAppWindow, say } from './app-window.ts'
 import type { FakeSeed } from './fake-host.ts'
@@ -18,6 +19,30 @@ const OUT = 'test-results/screens'
 const DAY = 86_400_000
 const now = Date.now()
 
+/** What the host would do for each member: claim their invite, then fetch a ticket with the key. */
+async function connectionOf(role: Role): Promise<WorkspaceConnection> {
+  const http = relay.replace(/^ws/, 'http')
+  const post = async (path: string, token: string) => {
+    const response = await fetch(`${http}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    return (await response.json()) as Record<string, unknown>
+  }
+  const { token } = (await post('/invite/claim', members[role].token)) as { token: string }
+  const { ticket, expiresAt } = (await post('/ticket', token)) as {
+    ticket: string
+    expiresAt: number
+  }
+  return { relay, ticket, expiresAt, member: members[role].member }
+}
+const connections = {
+  coordinator: await connectionOf('coordinator'),
+  editor: await connectionOf('editor'),
+  reviewer: await connectionOf('reviewer'),
+}
+
 const { base, browser, close } = await launchPreview()
 
 const entry = (role: Role) => ({
@@ -30,9 +55,13 @@ const entry = (role: Role) => ({
 
 function seedFor(role: Role | null, options: Partial<FakeSeed> = {}): FakeSeed {
   return {
-    settings: { language: 'nb', lastWorkspace: role === null ? null : workspace },
+    settings: {
+      language: 'nb',
+      lastWorkspace: role === null ? null : workspace,
+      secretsNoticeSeen: true,
+    },
     workspaces: role === null ? [] : [entry(role)],
-    connections: role === null ? {} : { [workspace]: { relay, token: members[role].token } },
+    connections: role === null ? {} : { [workspace]: { ok: true, value: connections[role] } },
     docs: {},
     invites: {},
     sample: null,
@@ -54,6 +83,7 @@ const preview1 = {
   workspace: { id: workspace, name: 'Norske smartbyer i Europa' },
   relay,
   member: members.editor.member,
+  insecure: false,
 }
 const welcome = await open(
   browser,
@@ -81,7 +111,7 @@ const revokedLink = members.reviewer.link.replace(/token=[^&]+/, `token=${'R'.re
 const english = await open(
   browser,
   seedFor(null, {
-    settings: { language: 'en', lastWorkspace: null },
+    settings: { language: 'en', lastWorkspace: null, secretsNoticeSeen: true },
     invites: {
       [revokedLink]: {
         ok: false,
@@ -145,7 +175,12 @@ const offline = await open(
   browser,
   seedFor('editor', {
     docs: seedDocs(workspace, now),
-    connections: { [workspace]: { relay: 'ws://127.0.0.1:45999', token: members.editor.token } },
+    connections: {
+      [workspace]: {
+        ok: true,
+        value: { ...connections.editor, relay: 'ws://127.0.0.1:45999' },
+      },
+    },
   }),
   ['ws://127.0.0.1:45999'],
 )
@@ -175,12 +210,17 @@ await shot(kari, '14-editor-1024')
 await kari.getByRole('button', { name: 'Alle notater' }).click()
 await shot(kari, '15-library-1024')
 
-// 13: a member the relay refuses (an unknown or revoked token) sees it, and stops retrying.
+// 13: a member whose access was revoked sees it, with every control that writes turned off.
 const revoked = await open(
   browser,
   seedFor('editor', {
     docs: seedDocs(workspace, now),
-    connections: { [workspace]: { relay, token: 'R'.repeat(43) } },
+    connections: {
+      [workspace]: {
+        ok: false,
+        error: { code: 'access-revoked', message: 'Your access to this workspace was revoked.' },
+      },
+    },
   }),
 )
 await revoked.getByRole('button', { name: /Norske byer i EUs bymisjon/ }).click()

@@ -1,4 +1,5 @@
 import type { en } from './catalog-en.ts'
+import type { enMembers } from './catalog-en-members.ts'
 import type { enReview } from './catalog-en-review.ts'
 import type { enWorkflow } from './catalog-en-workflow.ts'
 import type { enWorkspace } from './catalog-en-workspace.ts'
@@ -18,6 +19,7 @@ type Parts = {
   review: typeof enReview
   workflow: typeof enWorkflow
   writing: typeof enWriting
+  members: typeof enMembers
 }
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
@@ -28,7 +30,8 @@ type English = Parts['app'] &
   Parts['workspace'] &
   Parts['review'] &
   Parts['workflow'] &
-  Parts['writing']
+  Parts['writing'] &
+  Parts['members']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

@@ -1,9 +1,11 @@
 import { en } from './catalog-en.ts'
+import { enMembers } from './catalog-en-members.ts'
 import { enReview } from './catalog-en-review.ts'
 import { enWorkflow } from './catalog-en-workflow.ts'
 import { enWorkspace } from './catalog-en-workspace.ts'
 import { enWriting } from './catalog-en-writing.ts'
 import { nb } from './catalog-nb.ts'
+import { nbMembers } from './catalog-nb-members.ts'
 import { nbReview } from './catalog-nb-review.ts'
 import { nbWorkflow } from './catalog-nb-workflow.ts'
 import { nbWorkspace } from './catalog-nb-workspace.ts'
@@ -21,8 +23,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Norsk bokmål', e
 export const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' }
 
 export const CATALOGS: Record<Language, Record<MessageKey, Message>> = {
-  nb: { ...nb, ...nbWorkspace, ...nbReview, ...nbWorkflow, ...nbWriting },
-  en: { ...en, ...enWorkspace, ...enReview, ...enWorkflow, ...enWriting },
+  nb: { ...nb, ...nbWorkspace, ...nbReview, ...nbWorkflow, ...nbWriting, ...nbMembers },
+  en: { ...en, ...enWorkspace, ...enReview, ...enWorkflow, ...enWriting, ...enMembers },
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -5,7 +5,13 @@
 
 import type { ExportFormat } from '../export/formats.ts'
 import type { ExportSource } from '../export/types.ts'
+import type { MemberSummary, MembersResponse } from '../protocol/admin.ts'
 import type { Role } from '../protocol/index.ts'
+
+export type { MemberSummary, MembersResponse } from '../protocol/admin.ts'
+
+/** Who a member is in a workspace, as the relay says. */
+export type MemberIdentity = { id: string; name: string; organisation: string; role: Role }
 
 /** A workspace this profile belongs to, as the renderer sees it (the token never leaves the host). */
 export type WorkspaceEntry = {
@@ -13,7 +19,7 @@ export type WorkspaceEntry = {
   name: string
   /** The relay's address; null for a local-only workspace (the sample). */
   relay: string | null
-  member: { id: string; name: string; organisation: string; role: Role } | null
+  member: MemberIdentity | null
   joinedAt: number
 }
 
@@ -21,7 +27,38 @@ export type WorkspaceEntry = {
 export type InvitePreview = {
   workspace: { id: string; name: string }
   relay: string
-  member: { id: string; name: string; organisation: string; role: Role }
+  member: MemberIdentity
+  /**
+   * The relay is `ws://` and not on this computer: the invite and everything written travel
+   * unencrypted. Only previewed (and joined) when the user asked to go on anyway.
+   */
+  insecure: boolean
+}
+
+/**
+ * How the renderer connects a workspace's rooms: a short-lived ticket (`?ticket=`), never the
+ * member's token, which stays in the host (docs/architecture.md, "Tickets").
+ */
+export type WorkspaceConnection = {
+  relay: string
+  ticket: string
+  /** When the relay stops accepting the ticket for new sockets, on this computer's clock. */
+  expiresAt: number
+  /** The member as the relay knows them now: a role changed since joining shows here. */
+  member: MemberIdentity
+}
+
+/** A new member's invite: the `samstemt://join` link to send them (shown once). */
+export type CreatedInvite = { member: MemberSummary; link: string }
+
+/** What the invite dialog asks for. */
+export type InviteFields = {
+  workspace: string
+  name: string
+  organisation: string
+  role: Role
+  /** Days until the link stops working; null: it does not expire. */
+  expiresInDays: number | null
 }
 
 /** A host-side failure the renderer shows as it is: a stable code plus what to do next. */
@@ -29,7 +66,32 @@ export type HostError = {
   code:
     | 'invalid-payload'
     | 'invalid-invite'
+    /** The relay has never issued this invite (mistyped, or from another relay). */
+    | 'invite-unknown'
+    /** The invite's expiry has passed. */
+    | 'invite-expired'
+    /** A single-use invite that was already used to join. */
+    | 'invite-used'
+    /** The coordinator revoked the invite (or the member it was for). */
     | 'invite-revoked'
+    /** A `ws://` relay that is not on this computer, and the user did not agree to go on. */
+    | 'insecure-relay'
+    /** This member's access to the workspace was revoked. */
+    | 'access-revoked'
+    /** The relay no longer knows this computer's key (its data was reset, say). */
+    | 'access-unknown'
+    /** The key stored for the workspace cannot be read on this computer any more. */
+    | 'key-unreadable'
+    /** Only coordinators may do this. */
+    | 'forbidden'
+    /** The member is not (or no longer) in the workspace. */
+    | 'member-not-found'
+    /** The workspace would be left without a coordinator. */
+    | 'last-coordinator'
+    /** The relay refused what was asked (a field it does not take). */
+    | 'relay-refused'
+    /** The relay's operator has not allowed creating workspaces from the app. */
+    | 'creation-disabled'
     | 'relay-unreachable'
     | 'unknown-workspace'
     | 'disk-full'
@@ -53,6 +115,11 @@ export type Settings = {
   language: 'nb' | 'en'
   /** The workspace the library opens with. */
   lastWorkspace: string | null
+  /**
+   * The user was told that this computer keeps keys unencrypted (no keychain); reset when the
+   * keys are encrypted again, so a later loss of the keychain is told again.
+   */
+  secretsNoticeSeen: boolean
 }
 
 export type AppInfo = {
@@ -96,6 +163,14 @@ export type ExportRequest = {
   suggestedName: string
 }
 
+/** A text the page made, saved like an export: Markdown, or JSON for a tool. */
+export type SaveTextRequest = {
+  format: 'md' | 'json'
+  text: string
+  /** As for an export: the host makes it a safe name with the format's extension. */
+  suggestedName: string
+}
+
 /** Where the export was written, or that the user closed the save dialog. */
 export type ExportSaved = { path: string } | { cancelled: true }
 
@@ -114,17 +189,40 @@ export type HostHandlers = {
   'settings/update': (patch: Partial<Settings>) => Settings
   'workspaces/list': () => WorkspaceEntry[]
   /** Asks the relay what an invite link grants (does not join yet). */
-  'workspaces/preview-invite': (req: { link: string }) => InvitePreview
   /**
-   * Joins: stores the token (encrypted) and the workspace, and makes it `lastWorkspace`. When its
-   * relay is new to this profile the host reloads the page after answering, because the page's
-   * CSP (connect-src) only admits relays that were joined when it loaded.
+   * Asks the relay what an invite link grants (does not join yet). An insecure relay (`ws://`,
+   * not on this computer) is not asked at all, since the question carries the invite in clear,
+   * unless `allowInsecure`: `insecure-relay` otherwise.
    */
-  'workspaces/join': (req: { link: string }) => WorkspaceEntry
+  'workspaces/preview-invite': (req: { link: string; allowInsecure?: boolean }) => InvitePreview
+  /**
+   * Joins: claims the invite with its relay, which answers with the member's own long-lived token;
+   * stores that token (encrypted where the OS allows), never the invite's, and the workspace, and
+   * makes it `lastWorkspace`. When its relay is new to this profile the host reloads the page
+   * after answering, because the page's CSP (connect-src) only admits relays that were joined
+   * when it loaded. `allowInsecure` as for the preview.
+   */
+  'workspaces/join': (req: { link: string; allowInsecure?: boolean }) => WorkspaceEntry
   /** Creates the local sample workspace with one paper (first start). */
   'workspaces/create-sample': () => WorkspaceEntry
-  /** The token for connecting to the relay, for the renderer's providers only. */
-  'workspaces/connection': (req: { workspace: string }) => { relay: string; token: string } | null
+  /**
+   * A fresh connection ticket for the workspace's rooms (null for a local workspace), and the
+   * member as the relay knows them now (the stored entry follows a changed role).
+   */
+  'workspaces/connection': (req: { workspace: string }) => WorkspaceConnection | null
+  /**
+   * A new workspace on the relay of `from` (a coordinator's), joined at once as its first
+   * coordinator; `creation-disabled` unless the relay's operator allows it.
+   */
+  'workspaces/create': (req: { from: string; name: string }) => WorkspaceEntry
+  /** Who is in the workspace (any member may ask; only coordinators change it). */
+  'members/list': (req: { workspace: string }) => MembersResponse
+  /** Invites someone (coordinators): the link to send them. */
+  'members/invite': (req: InviteFields) => CreatedInvite
+  /** Gives a member another role (coordinators); effective at once on the relay. */
+  'members/set-role': (req: { workspace: string; member: string; role: Role }) => MemberSummary
+  /** Revokes a member or an unused invite (coordinators); their sockets close at once. */
+  'members/revoke': (req: { workspace: string; member: string }) => MemberSummary
   /** Snapshot + updates of a doc (a room name) from the local store. */
   'store/load': (req: { doc: string }) => StoredUpdates
   /** Appends local updates, batched; resolves when they are durable on this computer. */
@@ -138,6 +236,11 @@ export type HostHandlers = {
    * `export/progress` events meanwhile; one export runs at a time.
    */
   'export/save': (req: ExportRequest) => ExportSaved
+  /**
+   * Saves a text the page made (the comments a revoked member could not send) where the user
+   * chooses: the native save dialog, the preview's exports folder.
+   */
+  'export/save-text': (req: SaveTextRequest) => ExportSaved
   /** Appends to the host log file. */
   'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
   /**

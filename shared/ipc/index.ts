@@ -1,6 +1,7 @@
 export type {
   AppInfo,
   Channel,
+  CreatedInvite,
   ExportFormat,
   ExportProgress,
   ExportRequest,
@@ -11,14 +12,20 @@ export type {
   HostEvents,
   HostHandlers,
   HostImplementation,
+  InviteFields,
   InvitePreview,
+  MemberIdentity,
+  MemberSummary,
+  MembersResponse,
   Request,
   Response,
   Result,
   SamstemtApi,
+  SaveTextRequest,
   Settings,
   SpellingLanguage,
   StoredUpdates,
+  WorkspaceConnection,
   WorkspaceEntry,
 } from './contract.ts'
 export { isBytes, isPlainObject, type Check } from './checks.ts'

@@ -85,16 +85,28 @@ function exportRequest(patch: Record<string, unknown> = {}) {
 const valid: Record<Channel, unknown> = {
   'app/info': undefined,
   'settings/get': undefined,
-  'settings/update': { language: 'en', lastWorkspace: null },
+  'settings/update': { language: 'en', lastWorkspace: null, secretsNoticeSeen: true },
   'workspaces/list': undefined,
   'workspaces/preview-invite': { link },
-  'workspaces/join': { link },
+  'workspaces/join': { link, allowInsecure: true },
   'workspaces/create-sample': undefined,
   'workspaces/connection': { workspace: 'smart-cities' },
+  'workspaces/create': { from: 'smart-cities', name: 'Baltic ports' },
+  'members/list': { workspace: 'smart-cities' },
+  'members/invite': {
+    workspace: 'smart-cities',
+    name: 'Ole Hansen',
+    organisation: 'Nordic Edge',
+    role: 'reviewer',
+    expiresInDays: 7,
+  },
+  'members/set-role': { workspace: 'smart-cities', member: 'm7', role: 'editor' },
+  'members/revoke': { workspace: 'smart-cities', member: 'm7' },
   'store/load': { doc: 'smart-cities/paper/p1' },
   'store/append': { doc: 'smart-cities/paper/p1/comments', updates: [update] },
   'store/confirm': { doc: 'smart-cities/paper/p1', stateVector: new Uint8Array([1, 7, 3]) },
   'export/save': exportRequest(),
+  'export/save-text': { format: 'json', text: '{}', suggestedName: 'Unsent comments' },
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
   'spelling/language': { language: 'nb' },
 }
@@ -138,6 +150,31 @@ describe('validateRequest', () => {
     expect(refusal('workspaces/join', [link])).toContain('must be an object')
     expect(refusal('log/write', { level: 'debug', message: 'x' })).toContain('one of info, warn')
     expect(refusal('settings/update', { language: 'sv' })).toContain('one of nb, en')
+    expect(refusal('workspaces/join', { link, allowInsecure: 'yes' })).toContain('true or false')
+    expect(refusal('members/set-role', { workspace: 'w', member: 'm7', role: 'owner' })).toContain(
+      'one of coordinator, editor, reviewer',
+    )
+    expect(refusal('members/revoke', { workspace: 'w', member: '../w2/m1' })).toContain(
+      'must be an id',
+    )
+    expect(
+      refusal('members/invite', {
+        workspace: 'w',
+        name: 'A',
+        organisation: '',
+        role: 'editor',
+        expiresInDays: null,
+      }),
+    ).toContain('organisation is empty')
+    expect(
+      refusal('members/invite', {
+        workspace: 'w',
+        name: 'A',
+        organisation: 'B',
+        role: 'editor',
+        expiresInDays: 366,
+      }),
+    ).toContain('from 1 to 365')
     expect(refusal('spelling/language', { language: 'nn' })).toContain('one of nb, en')
     expect(refusal('settings/update', { theme: 'dark' })).toContain('theme is not expected')
     expect(refusal('settings/update', { lastWorkspace: '../x' })).toContain('must be an id')

@@ -1,5 +1,17 @@
+import { ROLES } from '../protocol/roles.ts'
 import { isValidId, parseRoom } from '../protocol/rooms.ts'
-import { arrayOf, bytes, none, nullable, object, oneOf, string, type Check } from './checks.ts'
+import {
+  arrayOf,
+  boolean,
+  bytes,
+  integer,
+  none,
+  nullable,
+  object,
+  oneOf,
+  string,
+  type Check,
+} from './checks.ts'
 import type { Channel, HostError, HostEvent, HostEvents, Request, Result } from './contract.ts'
 import { EXPORT_LIMITS, exportProgress, exportRequest } from './export-checks.ts'
 
@@ -13,6 +25,12 @@ export const LIMITS = {
   batchBytes: 64 * 1024 * 1024,
   /** A state vector holds two varints per client that ever wrote the doc. */
   stateVectorBytes: 1024 * 1024,
+  /** A member's name or organisation, a workspace's name. */
+  nameChars: 200,
+  /** How far ahead an invite may expire. */
+  inviteDays: 365,
+  /** A text saved like an export (unsent comments). */
+  exportTextChars: 4_000_000,
   ...EXPORT_LIMITS,
 } as const
 
@@ -27,15 +45,36 @@ const room: Check = (value, path) =>
 
 const link = string(LIMITS.linkChars, undefined, 'link')
 
+/** Some text that is not only spaces, at most `nameChars` long. */
+const name: Check = (value, path) =>
+  string(LIMITS.nameChars)(value, path) ??
+  ((value as string).trim() === '' ? `${path} is empty` : null)
+
+const role = oneOf(ROLES)
+
 const requests: Record<Channel, Check> = {
   'app/info': none,
   'settings/get': none,
-  'settings/update': object({}, { language: oneOf(['nb', 'en']), lastWorkspace: nullable(id) }),
+  'settings/update': object(
+    {},
+    { language: oneOf(['nb', 'en']), lastWorkspace: nullable(id), secretsNoticeSeen: boolean },
+  ),
   'workspaces/list': none,
-  'workspaces/preview-invite': object({ link }),
-  'workspaces/join': object({ link }),
+  'workspaces/preview-invite': object({ link }, { allowInsecure: boolean }),
+  'workspaces/join': object({ link }, { allowInsecure: boolean }),
   'workspaces/create-sample': none,
   'workspaces/connection': object({ workspace: id }),
+  'workspaces/create': object({ from: id, name }),
+  'members/list': object({ workspace: id }),
+  'members/invite': object({
+    workspace: id,
+    name,
+    organisation: name,
+    role,
+    expiresInDays: nullable(integer(1, LIMITS.inviteDays)),
+  }),
+  'members/set-role': object({ workspace: id, member: id, role }),
+  'members/revoke': object({ workspace: id, member: id }),
   'store/load': object({ doc: room }),
   'store/append': object({
     doc: room,
@@ -43,6 +82,11 @@ const requests: Record<Channel, Check> = {
   }),
   'store/confirm': object({ doc: room, stateVector: bytes(LIMITS.stateVectorBytes) }),
   'export/save': exportRequest,
+  'export/save-text': object({
+    format: oneOf(['md', 'json']),
+    text: string(LIMITS.exportTextChars),
+    suggestedName: string(EXPORT_LIMITS.exportFileNameChars, undefined, 'file name'),
+  }),
   'log/write': object({
     level: oneOf(['info', 'warn', 'error']),
     message: string(LIMITS.logChars),

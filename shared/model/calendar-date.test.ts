@@ -37,6 +37,7 @@ describe('today', () => {
       name: 'Endelig',
       by: { memberId: 'm1', name: 'Kari', organisation: 'NTNU' },
       at: WINTER_0030_OSLO,
+      openSuggestions: 0,
       content: JSON.stringify({
         body: { type: 'doc', content: [{ type: 'paragraph' }] },
         language: 'nb',

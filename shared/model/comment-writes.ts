@@ -29,6 +29,8 @@ export type NewThread = {
   suggestion?: Suggestion | null
   /** The member who imports it from a Word review, when `author` is someone else. */
   importedBy?: Author | null
+  /** The tracked change the thread is about (its card's conversation). */
+  tracked?: string | null
 }
 
 /** A new answer in a thread; `importedBy` as for a thread. */
@@ -69,6 +71,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
     resolvedAt: null,
     suggestion: suggestion === null ? null : { text: suggestion.text },
     decision: null,
+    tracked: thread.tracked ?? null,
     ...(thread.importedBy == null ? {} : { importedBy: authorOf(thread.importedBy) }),
   }
   const entry = new Y.Map<unknown>(Object.entries(structuredClone(fields)))
@@ -161,6 +164,66 @@ export function decideSuggestion(
     thread.set('resolvedAt', now)
   })
   return done(null)
+}
+
+/** A tracked change to record a decision on: its id, and where its text is (for a new record). */
+export type TrackedRef = { tracked: string; anchor: Anchor; quote: string }
+
+/**
+ * Records that `by` accepted or rejected tracked changes (suggesting mode), in one transaction:
+ * each change's open threads get the decision and are resolved; a change nobody wrote about gets
+ * a thread that is only the record. So every replica knows a suggestion that went was decided,
+ * not deleted with its text. The value is the number of suggestions recorded.
+ */
+export function decideTracked(
+  doc: Y.Doc,
+  changes: readonly TrackedRef[],
+  decision: { outcome: SuggestionOutcome; by: Author },
+  now = Date.now(),
+): Written<number> {
+  const problems = check(authorField, decision.by, `${THREADS}.decision.by`)
+  const threads = rootMap(doc, THREADS, problems)
+  if (threads === null || problems.length > 0) return refused(problems)
+  const by = authorOf(decision.by)
+  const record = { outcome: decision.outcome, by, at: now, replaced: null }
+  const open = new Map<string, Y.Map<unknown>[]>()
+  threads.forEach((entry) => {
+    if (!(entry instanceof Y.Map)) return
+    const tracked: unknown = entry.get('tracked')
+    if (typeof tracked !== 'string' || entry.get('decision') != null) return
+    open.set(tracked, [...(open.get(tracked) ?? []), entry])
+  })
+  doc.transact(() => {
+    for (const change of changes) {
+      const existing = open.get(change.tracked) ?? []
+      for (const thread of existing) {
+        thread.set('decision', structuredClone(record))
+        thread.set('state', 'resolved')
+        thread.set('resolvedBy', structuredClone(by))
+        thread.set('resolvedAt', now)
+      }
+      if (existing.length > 0) continue
+      const entry = new Y.Map<unknown>(
+        Object.entries({
+          anchor: { start: change.anchor.start, end: change.anchor.end },
+          quote: change.quote,
+          author: structuredClone(by),
+          text: '',
+          createdAt: now,
+          editedAt: null,
+          state: 'resolved',
+          resolvedBy: structuredClone(by),
+          resolvedAt: now,
+          suggestion: null,
+          decision: structuredClone(record),
+          tracked: change.tracked,
+        }),
+      )
+      entry.set(REPLIES, new Y.Array<Y.Map<unknown>>())
+      threads.set(uuidv4(), entry)
+    }
+  })
+  return done(changes.length)
 }
 
 export function reopenThread(doc: Y.Doc, threadId: string): Written {

@@ -62,6 +62,7 @@ describe('comment threads', () => {
           replies: [],
           suggestion: null,
           decision: null,
+          tracked: null,
         },
       ],
       problems: [],
@@ -281,6 +282,7 @@ describe('reading a comments doc with garbage in it', () => {
         ],
         suggestion: null,
         decision: null,
+        tracked: null,
       },
     ])
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([

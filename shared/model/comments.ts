@@ -76,6 +76,11 @@ export type Thread = {
   decision: SuggestionDecision | null
   /** Who brought it in from a Word review on the author's behalf; null when the author wrote it. */
   importedBy?: Author | null
+  /**
+   * The tracked change (suggesting mode) this thread is about, by its id: its card's replies and
+   * the record of its decision. Null for an ordinary comment.
+   */
+  tracked: string | null
 }
 
 export const THREADS = 'threads'
@@ -123,6 +128,7 @@ const threadSpec: Spec<Omit<Thread, 'id'>> = {
   resolvedAt: nullable(time),
   replies: repliesField,
   suggestion: optional(nullable(record<Suggestion>({ text: text() })), null),
+  tracked: optional(nullable(text()), null),
   decision: optional(
     nullable(
       record<SuggestionDecision>({

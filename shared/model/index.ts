@@ -58,7 +58,12 @@ export { bodyExtensions, bodySchema } from './schema.ts'
 export { readBodyJSON, writeTemplateToBody } from './body.ts'
 export { initPaper } from './new-paper.ts'
 export { SUGGESTION_OUTCOMES, type SuggestionDecision, type SuggestionOutcome } from './comments.ts'
-export { decideSuggestion, type NewDecision } from './comment-writes.ts'
+export {
+  decideSuggestion,
+  decideTracked,
+  type NewDecision,
+  type TrackedRef,
+} from './comment-writes.ts'
 export { waitingCommentIds, waitingComments } from './comment-sync.ts'
 export {
   canonicalJson,
@@ -121,3 +126,21 @@ export {
   isTemplateSection,
   type TemplateSection,
 } from './template-structure.ts'
+export {
+  SUGGEST_DELETE,
+  SUGGEST_FORMAT,
+  SUGGEST_INSERT,
+  SUGGEST_JOIN,
+  SUGGEST_SPLIT,
+  acceptTracked,
+  all as allTracked,
+  byId as trackedById,
+  byMember as trackedByMember,
+  isAuthor as isTrackedAuthor,
+  listTracked,
+  rejectTracked,
+  type TrackedAuthor,
+  type TrackedKind,
+  type TrackedSuggestion,
+  type Which,
+} from './tracked.ts'

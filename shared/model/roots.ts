@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { RoomKind } from '../protocol/rooms.ts'
 import { THREADS } from './comments.ts'
 import { BODY_FIELD, META } from './paper.ts'
-import { ENDORSEMENTS, HISTORY, VERSIONS } from './workflow.ts'
+import { ENDORSEMENTS, HISTORY, SETTINGS, VERSIONS } from './workflow.ts'
 
 /**
  * Gives a doc the root types its room kind has, with their own constructors. A doc that receives
@@ -26,5 +26,6 @@ export function declareRoots(doc: Y.Doc, kind: RoomKind): void {
       doc.getArray(HISTORY)
       doc.getMap(VERSIONS)
       doc.getMap(ENDORSEMENTS)
+      doc.getMap(SETTINGS)
   }
 }

@@ -3,7 +3,7 @@ import { TableKit } from '@tiptap/extension-table'
 import type { Schema } from '@tiptap/pm/model'
 import { StarterKit } from '@tiptap/starter-kit'
 import { TemplateStructure } from './template-structure.ts'
-import { SuggestDelete, SuggestInsert, TrackedBlocks } from './tracked.ts'
+import { SuggestDelete, SuggestFormat, SuggestInsert, TrackedBlocks } from './tracked.ts'
 
 /**
  * The Tiptap extensions that define the body's content. The editor adds its own on top
@@ -18,6 +18,7 @@ export function bodyExtensions(): AnyExtension[] {
     TemplateStructure,
     SuggestInsert,
     SuggestDelete,
+    SuggestFormat,
     TrackedBlocks,
   ]
 }

@@ -7,6 +7,8 @@ import { Extension, Mark, type JSONContent } from '@tiptap/core'
  * block-level changes are attributes here):
  * - `suggestInsert` on text: suggested new text;
  * - `suggestDelete` on text: text suggested for removal, still shown;
+ * - `suggestFormat` on text: its formatting (bold, italic, a link...) is a suggested change; the
+ *   mark keeps the formatting the text had before, to go back to if it is rejected;
  * - `suggestSplit` on a textblock: the paragraph break before it is a suggested new one (the
  *   block was split off the one before it);
  * - `suggestJoin` on a textblock: the paragraph break before it is suggested for removal (it
@@ -19,8 +21,12 @@ export const SUGGEST_INSERT = 'suggestInsert'
 export const SUGGEST_DELETE = 'suggestDelete'
 export const SUGGEST_SPLIT = 'suggestSplit'
 export const SUGGEST_JOIN = 'suggestJoin'
+export const SUGGEST_FORMAT = 'suggestFormat'
 
-export type TrackedKind = 'insert' | 'delete' | 'split' | 'join'
+/** The marks that track changes (the others are formatting). */
+export const TRACKED_MARKS: readonly string[] = [SUGGEST_INSERT, SUGGEST_DELETE, SUGGEST_FORMAT]
+
+export type TrackedKind = 'insert' | 'delete' | 'format' | 'split' | 'join'
 
 /** Who made a suggestion and when: the mark's or attribute's value. */
 export type TrackedAuthor = {
@@ -56,7 +62,8 @@ function dataOf(attrs: Record<string, unknown>) {
 export const SuggestInsert = Mark.create({
   name: SUGGEST_INSERT,
   inclusive: false,
-  excludes: `${SUGGEST_INSERT} ${SUGGEST_DELETE}`,
+  // One member's suggested text may be struck by another: the marks go together.
+  excludes: SUGGEST_INSERT,
   addAttributes: () => authorAttributes,
   parseHTML: () => [{ tag: 'ins[data-suggestion]' }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -70,7 +77,7 @@ export const SuggestInsert = Mark.create({
 export const SuggestDelete = Mark.create({
   name: SUGGEST_DELETE,
   inclusive: false,
-  excludes: `${SUGGEST_INSERT} ${SUGGEST_DELETE}`,
+  excludes: SUGGEST_DELETE,
   addAttributes: () => authorAttributes,
   parseHTML: () => [{ tag: 'del[data-suggestion]' }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -80,12 +87,56 @@ export const SuggestDelete = Mark.create({
   ],
 })
 
+/** A mark of the text's formatting, as `suggestFormat` keeps the formatting before. */
+export type FormatMark = { type: string; attrs?: Record<string, unknown> }
+
+/** Formatting suggested: shown with a dotted underline in its author's colour. */
+export const SuggestFormat = Mark.create({
+  name: SUGGEST_FORMAT,
+  inclusive: false,
+  excludes: SUGGEST_FORMAT,
+  addAttributes: () => ({
+    ...authorAttributes,
+    /** The formatting before the suggestion: JSON of a FormatMark list. */
+    before: { default: '[]' },
+  }),
+  parseHTML: () => [{ tag: 'span[data-suggestion][data-format-before]' }],
+  renderHTML: ({ HTMLAttributes }) => [
+    'span',
+    {
+      ...dataOf(HTMLAttributes),
+      'data-format-before': String(HTMLAttributes.before ?? '[]'),
+      class: 'suggest-format',
+    },
+    0,
+  ],
+})
+
+/** The formatting a `suggestFormat` mark goes back to (nothing, if unreadable). */
+export function formatBefore(attrs: Record<string, unknown>): FormatMark[] {
+  try {
+    const value: unknown = JSON.parse(String(attrs.before ?? '[]'))
+    if (!Array.isArray(value)) return []
+    return value.filter(
+      (mark): mark is FormatMark =>
+        typeof mark === 'object' &&
+        mark !== null &&
+        typeof (mark as FormatMark).type === 'string' &&
+        !TRACKED_MARKS.includes((mark as FormatMark).type),
+    )
+  } catch {
+    return []
+  }
+}
+
 /** The block attributes of suggested breaks; null on ordinary blocks. */
 export const TrackedBlocks = Extension.create({
   name: 'trackedBlocks',
   addGlobalAttributes() {
     const attribute = (name: string) => ({
       default: null,
+      // The block split off is the one with the suggested break: the other keeps its own.
+      keepOnSplit: false,
       parseHTML: (element: HTMLElement) => readAuthor(element.getAttribute(`data-${name}`)),
       renderHTML: (attributes: Record<string, unknown>) => {
         const value = attributes[name]
@@ -178,6 +229,7 @@ export function listTracked(body: JSONContent): TrackedSuggestion[] {
           note(mark.attrs, 'insert', node.text ?? '')
         if (mark.type === SUGGEST_DELETE && isAuthor(mark.attrs))
           note(mark.attrs, 'delete', '', node.text ?? '')
+        if (mark.type === SUGGEST_FORMAT && isAuthor(mark.attrs)) note(mark.attrs, 'format')
       }
     }
     for (const child of node.content ?? []) walk(child)
@@ -205,8 +257,17 @@ function decide(node: JSONContent, which: Which, how: 'accept' | 'reject'): JSON
   const keep = how === 'reject' ? SUGGEST_DELETE : SUGGEST_INSERT
   const chosen = (value: unknown) => isAuthor(value) && which(value)
   if (node.type === 'text') {
-    const marks = node.marks ?? []
+    let marks = node.marks ?? []
     if (marks.some((mark) => mark.type === drop && chosen(mark.attrs))) return { ...node, text: '' }
+    const format = marks.find((mark) => mark.type === SUGGEST_FORMAT && chosen(mark.attrs))
+    if (format !== undefined) {
+      // Accepted: the formatting stays as it is; rejected: back to what it was.
+      const tracked = marks.filter((mark) => mark !== format && TRACKED_MARKS.includes(mark.type))
+      marks =
+        how === 'accept'
+          ? marks.filter((mark) => mark !== format)
+          : [...formatBefore(format.attrs ?? {}), ...tracked]
+    }
     const left = marks.filter((mark) => !(mark.type === keep && chosen(mark.attrs)))
     const rest = { ...node }
     delete rest.marks
@@ -228,6 +289,16 @@ function decide(node: JSONContent, which: Which, how: 'accept' | 'reject'): JSON
         ...previous,
         content: [...(previous.content ?? []), ...(cleared.content ?? [])],
       }
+      continue
+    }
+    const last = children[children.length - 1]
+    if (
+      last?.type === 'text' &&
+      cleared.type === 'text' &&
+      JSON.stringify(last.marks ?? []) === JSON.stringify(cleared.marks ?? [])
+    ) {
+      // Text that differed only by a decided suggestion is one text again.
+      children[children.length - 1] = { ...last, text: (last.text ?? '') + (cleared.text ?? '') }
       continue
     }
     children.push(cleared)

@@ -98,6 +98,13 @@ export const time: FieldReader<number> = (value, path, problems) => {
   return 0
 }
 
+/** A count: a whole number, zero or more. */
+export const count: FieldReader<number> = (value, path, problems) => {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value
+  problems.push({ path, message: `expected a count; got ${describe(value)}` })
+  return 0
+}
+
 /** A calendar date as `YYYY-MM-DD`; impossible dates such as 2025-02-30 are refused. */
 export const isoDate: FieldReader<string> = (value, path, problems) => {
   if (typeof value === 'string' && isCalendarDate(value)) return value

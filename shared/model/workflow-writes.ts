@@ -30,7 +30,13 @@ export type NewStatus = {
 }
 
 /** A version to save: its name, who saves it and the content it freezes (`paperContent`). */
-export type NewVersion = { name: string; by: Author; content: PaperContent }
+export type NewVersion = {
+  name: string
+  by: Author
+  content: PaperContent
+  /** The suggestions open in the paper, left out of `content` (see `paperContent`). */
+  openSuggestions?: number
+}
 
 export type NewEndorsement = { versionId: string; by: Author }
 
@@ -117,7 +123,15 @@ export function saveVersion(doc: Y.Doc, version: NewVersion, now = Date.now()): 
   const id = uuidv4()
   const content = canonicalJson(version.content)
   const at = now
-  versions.set(id, { name, by: authorOf(version.by), at, content, hash: hashCanonical(content) })
+  const openSuggestions = Math.max(0, Math.floor(version.openSuggestions ?? 0))
+  versions.set(id, {
+    name,
+    by: authorOf(version.by),
+    at,
+    content,
+    hash: hashCanonical(content),
+    openSuggestions,
+  })
   return done(id)
 }
 

@@ -311,7 +311,15 @@ describe('restoring a version', () => {
   it('refuses a version whose content cannot be read, writing nothing', () => {
     const paper = newPaper()
     const before = Y.encodeStateVector(paper)
-    const broken = { id: 'v', name: 'Broken', by: kari, at: 1, content: '{"title":', hash: '0' }
+    const broken = {
+      id: 'v',
+      name: 'Broken',
+      by: kari,
+      at: 1,
+      content: '{"title":',
+      hash: '0',
+      openSuggestions: 0,
+    }
     expect(restoreVersion(paper, broken).ok).toBe(false)
     expect(Y.encodeStateVector(paper)).toEqual(before)
   })

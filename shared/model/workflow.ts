@@ -3,6 +3,7 @@ import { authorSpec, type Author } from './comments.ts'
 import { PAPER_STATUSES, type PaperStatus } from './paper.ts'
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness.ts'
 import {
+  count,
   describe,
   isPlainObject,
   isoDate,
@@ -32,6 +33,9 @@ import {
 export const HISTORY = 'history'
 export const VERSIONS = 'versions'
 export const ENDORSEMENTS = 'endorsements'
+/** The coordinator's settings of the paper: `suggestionsOnly` (true: everyone suggests). */
+export const SETTINGS = 'settings'
+export const SUGGESTIONS_ONLY = 'suggestionsOnly'
 
 /** One move of the paper's status, as recorded. */
 export type StatusChange = {
@@ -63,6 +67,11 @@ export type Version = {
   content: string
   /** Lowercase hex SHA-256 of `content` (`hashCanonical`). */
   hash: string
+  /**
+   * How many suggestions (tracked changes) were open when it was saved: the content is the text
+   * with all of them rejected. 0 for versions saved before suggesting mode.
+   */
+  openSuggestions: number
 }
 
 /** An organisation's sign-off on one version, by one of its members. */
@@ -118,6 +127,7 @@ export const versionSpec: Spec<Omit<Version, 'id'>> = {
   at: time,
   content: text(),
   hash: hashField,
+  openSuggestions: optional(count, 0),
 }
 
 export const endorsementSpec: Spec<Endorsement> = {
@@ -225,6 +235,17 @@ export function readWorkflow(doc: Y.Doc): Read<Workflow> {
       a.at - b.at || compare(a.versionId, b.versionId) || compare(a.organisation, b.organisation),
   )
   return { value: { status: statusOf(history), history, versions, endorsements }, problems }
+}
+
+/** Whether the coordinator set the paper to take suggestions only (from everyone). */
+export function readSuggestionsOnly(doc: Y.Doc): boolean {
+  if (!doc.share.has(SETTINGS)) return false
+  try {
+    return doc.getMap(SETTINGS).get(SUGGESTIONS_ONLY) === true
+  } catch {
+    // Another type under that name (a client's mistake): not set.
+    return false
+  }
 }
 
 /** Only the current status: what the relay reads before every update to the paper. */

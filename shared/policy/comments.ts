@@ -28,7 +28,7 @@ export function threadRights(viewer: Viewer, thread: Thread, bodyLocked = false)
     decide:
       writesBody(viewer.role) &&
       !bodyLocked &&
-      thread.suggestion !== null &&
+      (thread.suggestion !== null || thread.tracked !== null) &&
       thread.decision === null &&
       thread.state === 'open',
   }
@@ -113,6 +113,20 @@ export function threadChangeRefusal(
     if (!writesAs(member, after.author) && !imports(member, after.importedBy)) {
       return 'You comment only under your own name.'
     }
+    if (after.tracked !== null && after.decision !== null) {
+      // The record of a decision on a tracked change: made by whoever may decide, as decided.
+      const undecided = { ...after, state: 'open' as const, decision: null, resolvedBy: null }
+      if (!threadRights(viewer, undecided, bodyLocked()).decide) {
+        return 'Only editors and the coordinator decide suggestions, and not while the text is locked.'
+      }
+      const { decision, resolvedBy } = after
+      if (!writesAs(member, decision.by) || resolvedBy === null || !writesAs(member, resolvedBy)) {
+        return 'A decision is recorded under your own name.'
+      }
+      return after.state === 'resolved'
+        ? repliesRefusal([], after.replies, member)
+        : 'A decided suggestion is resolved.'
+    }
     if (after.state !== 'open' || after.resolvedBy !== null || after.decision !== null) {
       return 'A new comment is open and undecided.'
     }
@@ -124,7 +138,11 @@ export function threadChangeRefusal(
   if (before === null || after === null) return null
   const rights = threadRights(viewer, before)
   const same = (field: keyof Thread) => stable(before[field]) === stable(after[field])
-  if (!(['anchor', 'quote', 'author', 'createdAt', 'suggestion'] as const).every(same)) {
+  if (
+    !(
+      ['anchor', 'quote', 'author', 'createdAt', 'suggestion', 'tracked', 'importedBy'] as const
+    ).every(same)
+  ) {
     return 'Who wrote a comment, where and when cannot change.'
   }
   if (!(same('text') && same('editedAt')) && !rights.edit) {

@@ -2,13 +2,15 @@ import type { Role } from '../protocol/roles.ts'
 import type { RoomKind } from '../protocol/rooms.ts'
 
 /**
- * Who may send updates to a room at all. Every role may send to the comments and workflow rooms
- * (to comment, and to endorse a version for their organisation); what each may change inside
- * them is checked against the doc by `commentsChangeRefusal` and `workflowChangeRefusal`.
+ * Who may send updates to a room at all. Every role may send to the paper, comments and workflow
+ * rooms (to suggest, to comment, to endorse a version for their organisation); what each may change
+ * inside them is checked against the doc by `bodyChangeRefusal`, `commentsChangeRefusal` and
+ * `workflowChangeRefusal`.
  */
 const WRITERS: Record<RoomKind, readonly Role[]> = {
   index: ['coordinator', 'editor'],
-  paper: ['coordinator', 'editor'],
+  // Reviewers write the body too, but only suggestions: bodyChangeRefusal checks it.
+  paper: ['coordinator', 'editor', 'reviewer'],
   comments: ['coordinator', 'editor', 'reviewer'],
   workflow: ['coordinator', 'editor', 'reviewer'],
 }

@@ -239,6 +239,7 @@ describe('what the relay lets each role change in a workflow', () => {
       saveVersion: true,
       restoreVersion: true,
       export: true,
+      setSuggestionsOnly: true,
       endorse: true,
     })
     for (const role of ['editor', 'reviewer'] as const) {

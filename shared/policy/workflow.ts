@@ -6,6 +6,8 @@ import { writesAs, type Member } from './members.ts'
 import {
   ENDORSEMENTS,
   HISTORY,
+  SETTINGS,
+  SUGGESTIONS_ONLY,
   VERSIONS,
   endorsementKey,
   endorsementSpec,
@@ -23,6 +25,8 @@ export type WorkflowRights = {
   /** Make a saved version the current text again. */
   restoreVersion: boolean
   export: boolean
+  /** Set the paper to take suggestions only, from everyone (e.g. during review). */
+  setSuggestionsOnly: boolean
   /** Endorse a version (and withdraw the endorsement) for one's own organisation. */
   endorse: boolean
 }
@@ -34,6 +38,7 @@ export function workflowRights(role: Role): WorkflowRights {
     saveVersion: coordinator,
     restoreVersion: coordinator,
     export: coordinator,
+    setSuggestionsOnly: coordinator,
     endorse: true,
   }
 }
@@ -70,6 +75,7 @@ export function workflowChangeRefusal(member: Member, context: WorkflowContext):
     history: doc.getArray<unknown>(HISTORY),
     versions: doc.getMap<unknown>(VERSIONS),
     endorsements: doc.getMap<unknown>(ENDORSEMENTS),
+    settings: doc.getMap<unknown>(SETTINGS),
   })
   const now = roots(context.after)
   const keysOf = new Map<unknown, (string | null)[]>()
@@ -77,7 +83,8 @@ export function workflowChangeRefusal(member: Member, context: WorkflowContext):
   for (const [type, keys] of keysOf) {
     const byPosition = type === now.history && keys.every((key) => key === null)
     const byKey =
-      (type === now.versions || type === now.endorsements) && keys.every((key) => key !== null)
+      (type === now.versions || type === now.endorsements || type === now.settings) &&
+      keys.every((key) => key !== null)
     if (!byPosition && !byKey) {
       return 'A workflow holds only its status history, versions and endorsements.'
     }
@@ -87,6 +94,13 @@ export function workflowChangeRefusal(member: Member, context: WorkflowContext):
   const after = raw(now.history, now.versions, now.endorsements)
   const changedKeys = (type: unknown) => (keysOf.get(type) ?? []).filter((key) => key !== null)
   const rights = workflowRights(member.role)
+  const settings = changedKeys(now.settings)
+  if (settings.length > 0) {
+    if (!rights.setSuggestionsOnly) return "Only the coordinator changes a paper's settings."
+    if (settings.some((key) => key !== SUGGESTIONS_ONLY)) return 'Not a setting of a paper.'
+    const value = now.settings.get(SUGGESTIONS_ONLY)
+    if (value !== undefined && typeof value !== 'boolean') return 'Suggestions only is on or off.'
+  }
   return (
     historyRefusal(before.history, after.history, member, rights) ??
     versionRefusal(changedKeys(now.versions), before, after, member, rights) ??

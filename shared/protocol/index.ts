@@ -40,3 +40,4 @@ export {
   uncommittedCount,
 } from './durable.ts'
 export { formatInviteLink, parseInviteLink, type Invite } from './invite-link.ts'
+export { relaySecurity, type RelaySecurity } from './relay-security.ts'

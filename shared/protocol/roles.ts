@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { canWrite } from '../policy/rooms.ts'
+import type { ParsedBlock } from '../updates/parse.ts'
 import type { ParsedRoom } from './rooms.ts'
 
 /** What a member may do in a workspace (DESIGN.md, "Roles"). */
@@ -38,6 +39,8 @@ export type WriteContext = {
     doc: Y.Doc
     changed: Y.Transaction['changed']
   }
+  /** The update's structs as read before applying it (its own client ids only). */
+  blocks: readonly ParsedBlock[]
   /**
    * Another room's doc by name, loaded from the store when no socket holds it. Read only. Null
    * when its stored data cannot be read at all (the guard refuses what depends on it). Throws

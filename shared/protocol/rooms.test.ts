@@ -70,9 +70,9 @@ describe('room names', () => {
 })
 
 describe('roles', () => {
-  test("DESIGN.md's table: reviewers write comments only; coordinators and editors write everything", () => {
+  test("DESIGN.md's table: reviewers write comments and (only suggestions, checked by the body's guard) the paper, never the index; coordinators and editors write everything", () => {
     expect(canWrite('reviewer', 'comments')).toBe(true)
-    expect(canWrite('reviewer', 'paper')).toBe(false)
+    expect(canWrite('reviewer', 'paper')).toBe(true)
     expect(canWrite('reviewer', 'index')).toBe(false)
     for (const kind of ['index', 'paper', 'comments'] as const) {
       expect(canWrite('coordinator', kind)).toBe(true)
@@ -92,6 +92,7 @@ describe('roles', () => {
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
       preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
+      blocks: [],
     }
     const final = { guard: () => 'The paper is final.', context }
     const allow = { guard: () => null, context }
@@ -105,7 +106,7 @@ describe('roles', () => {
     const reviewer = { ...editor, role: 'reviewer' as const }
     expect(writeRefusal(editor, parseRoom('w/paper/p')!, final)).toBe('The paper is final.')
     expect(writeRefusal(editor, parseRoom('w/paper/p')!, allow)).toBeNull()
-    expect(writeRefusal(reviewer, parseRoom('w/paper/p')!, allow)).toMatch(/reviewer/)
+    expect(writeRefusal(reviewer, parseRoom('w/index')!, allow)).toMatch(/reviewer/)
   })
 
   test('composed guards run in order and the first refusal wins', () => {
@@ -114,6 +115,7 @@ describe('roles', () => {
       doc: new Y.Doc(),
       loadDoc: () => new Y.Doc(),
       preview: () => ({ doc: new Y.Doc(), changed: new Map() }),
+      blocks: [],
     }
     const seen: string[] = []
     const guard = (name: string, refusal: string | null) => () => (seen.push(name), refusal)

@@ -43,6 +43,10 @@ export type ParsedItem = {
   content: number
   /** For type content: the type ref (0 YArray … 6 YXmlText). */
   typeRef: number | null
+  /** For format content (text formatting): its key and value (null ends a format). */
+  format: { key: string; value: unknown } | null
+  /** For JSON-like content set under a key (a map entry, an XML attribute): the values. */
+  values: unknown[] | null
 }
 
 export type ParsedGc = { kind: 'gc'; clock: number; length: number }
@@ -149,7 +153,7 @@ function readStruct(decoder: Y.UpdateDecoderV1, clock: number): ParsedItem | Par
     parent = decoder.readParentInfo() ? decoder.readString() : readId(decoder)
     if ((info & binary.BIT6) === binary.BIT6) parentSub = decoder.readString()
   }
-  const { length, typeRef } = readContent(decoder, ref)
+  const { length, typeRef, format, values } = readContent(decoder, ref, parentSub !== null)
   return {
     kind: 'item',
     clock,
@@ -160,49 +164,65 @@ function readStruct(decoder: Y.UpdateDecoderV1, clock: number): ParsedItem | Par
     parentSub,
     content: ref,
     typeRef,
+    format,
+    values,
   }
 }
 
 /** Consumes an item's content as Yjs's `contentRefs` readers do; returns its length in clock ticks. */
-function readContent(
-  decoder: Y.UpdateDecoderV1,
-  ref: number,
-): { length: number; typeRef: number | null } {
-  const one = { length: 1, typeRef: null }
+type Content = {
+  length: number
+  typeRef: number | null
+  format: ParsedItem['format']
+  values: ParsedItem['values']
+}
+
+function readContent(decoder: Y.UpdateDecoderV1, ref: number, keyed: boolean): Content {
+  const plain = (length: number): Content => ({ length, typeRef: null, format: null, values: null })
   switch (ref) {
     case CONTENT.deleted:
-      return { length: decoder.readLen(), typeRef: null }
+      return plain(decoder.readLen())
     case CONTENT.json: {
       const length = decoder.readLen()
+      const values: unknown[] = []
       for (let i = 0; i < length; i++) {
         const text = decoder.readString()
-        if (text !== 'undefined') checkDepth(JSON.parse(text))
+        const value: unknown = text === 'undefined' ? undefined : JSON.parse(text)
+        checkDepth(value)
+        values.push(value)
       }
-      return { length, typeRef: null }
+      return { ...plain(length), values: keyed ? values : null }
     }
     case CONTENT.binary:
       decoding.readVarUint8Array(decoder.restDecoder)
-      return one
+      return plain(1)
     case CONTENT.string:
-      return { length: decoder.readString().length, typeRef: null }
+      return plain(decoder.readString().length)
     case CONTENT.embed:
       checkDepth(decoder.readJSON())
-      return one
-    case CONTENT.format:
-      decoder.readKey()
-      checkDepth(decoder.readJSON())
-      return one
+      return plain(1)
+    case CONTENT.format: {
+      const key = decoder.readKey()
+      const value: unknown = decoder.readJSON()
+      checkDepth(value)
+      return { ...plain(1), format: { key, value } }
+    }
     case CONTENT.type: {
       const typeRef = decoder.readTypeRef()
       // 3 YXmlElement and 5 YXmlHook carry a node name; 0-6 are the types Yjs knows.
       if (typeRef === 3 || typeRef === 5) decoder.readKey()
       else if (typeRef < 0 || typeRef > 6) throw new MalformedUpdate(`Unknown type ref ${typeRef}.`)
-      return { length: 1, typeRef }
+      return { ...plain(1), typeRef }
     }
     case CONTENT.any: {
       const length = decoder.readLen()
-      for (let i = 0; i < length; i++) checkDepth(decoder.readAny())
-      return { length, typeRef: null }
+      const values: unknown[] = []
+      for (let i = 0; i < length; i++) {
+        const value: unknown = decoder.readAny()
+        checkDepth(value)
+        values.push(value)
+      }
+      return { ...plain(length), values: keyed ? values : null }
     }
     case CONTENT.doc:
       throw new MalformedUpdate('Subdocuments are not accepted.')

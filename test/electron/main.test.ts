@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { formatInviteLink } from '../../shared/protocol/index.ts'
+import { parseInviteLink } from '../../shared/protocol/index.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
-import { startFakeRelay } from './helpers/fake-relay.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 import { electron, electronEvent, resetElectron, type FakeBrowserWindow } from './electron-mock.ts'
 
 vi.mock('electron', async () => (await import('./electron-mock.ts')).electronModule)
@@ -123,22 +123,11 @@ describe('starting the desktop app', () => {
   })
 
   it('reloads the page after joining a workspace on a new relay, so its CSP admits the relay', async () => {
-    const token = 't'.repeat(32)
-    const relay = await startFakeRelay({
-      [token]: {
-        workspace: { id: 'wTrondheim', name: 'Trondheim' },
-        member: { id: 'm1', name: 'Kari', organisation: 'NTNU', role: 'coordinator' },
-      },
-    })
+    const relay = await startTestRelay({ workspace: { id: 'wTrondheim', name: 'Trondheim' } })
     running.push(relay.close)
+    const { link } = relay.invite('Kari', 'NTNU', 'coordinator')
     const window = await startMain(tempDir())
     if (!window) throw new Error('no window')
-    const link = formatInviteLink({
-      relay: relay.url,
-      workspace: 'wTrondheim',
-      token,
-      name: 'Kari',
-    })
     expect(await invoke(window, 'workspaces/join', { link })).toMatchObject({ ok: true })
     await new Promise((resolve) => setImmediate(resolve))
     expect(window.webContents.reload).toHaveBeenCalledTimes(1)
@@ -159,6 +148,39 @@ describe('starting the desktop app', () => {
       ok: true,
       value: { secretsEncrypted: process.platform !== 'linux' },
     })
+  })
+
+  it('keys joined without a keychain are encrypted on the first start that has one', async () => {
+    const relay = await startTestRelay()
+    running.push(relay.close)
+    const profile = tempDir()
+    electron().encryption.available = false
+    const first = await startMain(profile)
+    if (!first) throw new Error('no window')
+    const { link } = relay.invite('Kari', 'NTNU', 'editor')
+    expect(await invoke(first, 'workspaces/join', { link })).toMatchObject({ ok: true })
+    expect(await invoke(first, 'app/info')).toMatchObject({ value: { secretsEncrypted: false } })
+    await running.pop()?.()
+    const secrets = () => readFileSync(join(profile, 'secrets.json'), 'utf8')
+    const stored = JSON.parse(secrets()) as {
+      tokens: Record<string, { encrypted: boolean; data: string }>
+    }
+    expect(stored.tokens[relay.workspace.id]).toMatchObject({ encrypted: false })
+    const key = stored.tokens[relay.workspace.id]?.data ?? ''
+    expect(key).not.toBe(parseInviteLink(link)?.token)
+
+    resetElectron()
+    electron().encryption.available = true
+    const second = await startMain(profile)
+    if (!second) throw new Error('no window')
+    expect(JSON.parse(secrets())).toMatchObject({
+      tokens: { [relay.workspace.id]: { encrypted: true } },
+    })
+    expect(await invoke(second, 'app/info')).toMatchObject({ value: { secretsEncrypted: true } })
+    expect(
+      await invoke(second, 'workspaces/connection', { workspace: relay.workspace.id }),
+    ).toMatchObject({ ok: true, value: { ticket: expect.any(String) } })
+    expect(secrets()).not.toContain(key)
   })
 
   it('explains and quits when the profile cannot be opened', async () => {

@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Channel, SamstemtApi, StoredUpdates } from '../../shared/ipc/index.ts'
 import { readPaperMeta, readPapers } from '../../shared/model/index.ts'
-import { formatInviteLink } from '../../shared/protocol/index.ts'
 import { SAMPLE_PAPER_ID, SAMPLE_WORKSPACE_ID } from '../../electron/host/sample-workspace.ts'
 import { createBridgeApi } from '../../renderer/src/platform/bridge-client.ts'
 import { useTempDir } from '../helpers/temp-dir.ts'
-import { startFakeRelay } from './helpers/fake-relay.ts'
+import { startTestRelay } from './helpers/test-relay.ts'
 import { fakeRenderer, startPreview, type RunningPreview } from './helpers/preview.ts'
 
 const tempDir = useTempDir('samstemt-round-trip-')
@@ -54,12 +53,8 @@ function next(api: SamstemtApi, event: 'app/invite' | 'menu/export'): Promise<un
 
 describe('every channel through the preview bridge, against the real host services', () => {
   it('answers app, settings, workspaces, store and log calls like the desktop host', async () => {
-    const token = 'invite-token-' + 'x'.repeat(24)
-    const relay = await startFakeRelay({
-      [token]: {
-        workspace: { id: 'wRogaland', name: 'Rogaland partners' },
-        member: { id: 'm2', name: 'Siri', organisation: 'Nordic Edge', role: 'editor' },
-      },
+    const relay = await startTestRelay({
+      workspace: { id: 'wRogaland', name: 'Rogaland partners' },
     })
     cleanups.push(relay.close)
     const { api, reload } = await previewWithClient()
@@ -72,7 +67,7 @@ describe('every channel through the preview bridge, against the real host servic
     expect(await call('app/info')).toMatchObject({ ok: true, value: { secretsEncrypted: false } })
     expect(await call('settings/get')).toEqual({
       ok: true,
-      value: { language: 'nb', lastWorkspace: null },
+      value: { language: 'nb', lastWorkspace: null, secretsNoticeSeen: false },
     })
     expect(await call('settings/update', { language: 'en' })).toMatchObject({
       value: { language: 'en' },
@@ -102,15 +97,19 @@ describe('every channel through the preview bridge, against the real host servic
     if (!again.ok) throw new Error(again.error.message)
     expect(readPaperMeta(docOf(again.value)).value.title).toBe('Edited in the browser')
 
-    const link = formatInviteLink({ relay: relay.url, workspace: 'wRogaland', token, name: 'Siri' })
+    const { link } = relay.invite('Siri', 'Nordic Edge', 'editor')
     expect(await call('workspaces/preview-invite', { link })).toMatchObject({
       value: { workspace: { name: 'Rogaland partners' }, member: { organisation: 'Nordic Edge' } },
     })
     expect(await call('workspaces/join', { link })).toMatchObject({ value: { id: 'wRogaland' } })
     await reload
-    expect(await call('workspaces/connection', { workspace: 'wRogaland' })).toEqual({
+    expect(await call('workspaces/connection', { workspace: 'wRogaland' })).toMatchObject({
       ok: true,
-      value: { relay: relay.url, token },
+      value: { relay: relay.url, ticket: expect.any(String), member: { name: 'Siri' } },
+    })
+    expect(await call('members/list', { workspace: 'wRogaland' })).toMatchObject({
+      ok: true,
+      value: { members: [{ name: 'Siri', status: 'active' }] },
     })
     expect(await call('workspaces/connection', { workspace: SAMPLE_WORKSPACE_ID })).toEqual({
       ok: true,
@@ -124,6 +123,7 @@ describe('every channel through the preview bridge, against the real host servic
       [
         'app/info',
         'log/write',
+        'members/list',
         'settings/get',
         'settings/update',
         'store/append',

@@ -103,4 +103,24 @@ describe('the Electron security checklist', () => {
     }
     expect((devicePermission as (...args: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false)
   })
+
+  it("lets only the app's own page write to the clipboard (Copy link), never read it", () => {
+    secureContents()
+    const { permissionRequest, permissionCheck } = electron()
+    const request = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn()
+      ;(permissionRequest as (...args: unknown[]) => void)({}, permission, callback, {
+        requestingUrl,
+      })
+      return callback.mock.calls[0]?.[0] as boolean
+    }
+    const check = (permission: string, origin: string) =>
+      (permissionCheck as (...args: unknown[]) => boolean)({}, permission, origin, {})
+    expect(request('clipboard-sanitized-write', 'app://samstemt/index.html')).toBe(true)
+    expect(check('clipboard-sanitized-write', 'app://samstemt')).toBe(true)
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    expect(check('clipboard-sanitized-write', 'https://evil.example')).toBe(false)
+    expect(request('clipboard-read', 'app://samstemt/index.html')).toBe(false)
+    expect(check('clipboard-read', 'app://samstemt')).toBe(false)
+  })
 })

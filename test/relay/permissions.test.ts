@@ -36,11 +36,15 @@ const roomOf = (kind: RoomKind) => ROOMS[kind]
 /**
  * Whether a role may write the matrix's probe (a root map `probe`) to a room. Everyone may send
  * to the workflow room, but its guard takes only status changes, versions and endorsements
- * (test/relay/workflow.test.ts), and the comments room only its threads, each member's own
- * (test/relay/comments-guard.test.ts): a probe is refused there, for every role.
+ * (test/relay/workflow.test.ts), the comments room only its threads, each member's own
+ * (test/relay/comments-guard.test.ts), and a reviewer only suggests in the paper's text
+ * (test/relay/suggestions.test.ts): a probe is refused there.
  */
 const mayProbe = (role: Role, kind: RoomKind) =>
-  canWrite(role, kind) && kind !== 'workflow' && kind !== 'comments'
+  canWrite(role, kind) &&
+  kind !== 'workflow' &&
+  kind !== 'comments' &&
+  !(kind === 'paper' && role === 'reviewer')
 
 /** A change each room takes from its coordinator, with a deletion in it. */
 function writeWithDeletion(kind: RoomKind, doc: Y.Doc): void {
@@ -122,7 +126,9 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
         expect(writer.denied).toEqual([])
       } else {
         await waitFor(() => writer.denied.length > 0, 'a permission-denied message')
-        expect(writer.denied[0]).toMatch(canWrite(role, kind) ? /holds only/ : role)
+        expect(writer.denied[0]).toMatch(
+          !canWrite(role, kind) ? role : kind === 'paper' ? /only suggest/ : /holds only/,
+        )
         const fresh = track(connectClient(relay.url, room, seeded.tokens.coordinator))
         await fresh.synced()
         expect(fresh.doc.getMap('probe').has(role)).toBe(false)

@@ -27,6 +27,8 @@ import { problemsText } from '../ui/error-text.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { awarenessUser, mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { useWriteBlock } from '../workspace/write-block.ts'
+import { UnsentComments } from '../review/UnsentComments.tsx'
 import { ExportDialog } from '../workflow/ExportDialog.tsx'
 import { PaperView } from '../workflow/PaperView.tsx'
 import { useCurrentHash, useWorkflow } from '../workflow/use-workflow.ts'
@@ -95,14 +97,18 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   )
 
   const reviewer = !mayWrite(identity, 'paper')
+  // Revoked (or this computer's key lost): nothing written here could reach the others.
+  const block = useWriteBlock()
   // The workflow doc is the authority on the status: the relay refuses body updates to a final paper.
   const final = isLocked(workflow.status)
   // Not before this computer's copy of the workflow is read: a final paper must not take typing.
   const workflowLoaded = useRoomStatus(workflowSession).loaded
-  const editable = !reviewer && !final && workflowLoaded && status.connection !== 'revoked'
+  const editable =
+    !reviewer && !final && workflowLoaded && status.connection !== 'revoked' && block === null
   useIndexSummary(workspace.index, session, props.paperId, editable, workflow.status)
   const rights = workflowRights(identity.role)
-  const coordinator = rights.moveStatus && status.connection !== 'revoked'
+  const coordinator = rights.moveStatus && status.connection !== 'revoked' && block === null
+  const share = identity.role === 'coordinator' && !identity.local && block === null
   const [exporting, setExporting] = useState<{ version: string | null } | null>(null)
   const onExport = useCallback((version: Version) => setExporting({ version: version.id }), [])
   const versions = useVersionActions({ paper: session, workflow, locked: !editable, onExport })
@@ -144,12 +150,12 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
       if (command === null) return
       event.preventDefault()
       if (!wide) setTab('comments')
-      if (command === 'add') startDraft()
+      if (command === 'add' && block === null) startDraft()
       else step(command === 'next' ? 1 : -1)
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [startDraft, step, wide])
+  }, [startDraft, step, wide, block])
   useEffect(() => {
     if ((review.draft !== null && !wide) || review.needsSelection) setTab('comments')
   }, [review.draft, review.needsSelection, wide])
@@ -171,18 +177,38 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
               {t('meta.deadline')}: {format.isoDate(meta.deadline)}
             </span>
           )}
-          {coordinator && session && (
-            <button
-              type="button"
-              className="btn btn-secondary btn-small editor-head-export"
-              onClick={() => setExporting({ version: null })}
-            >
-              <Icon name="download" size={16} />
-              {t('export.open')}
-            </button>
-          )}
+          <div className="editor-head-actions">
+            {coordinator && session && (
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() => setExporting({ version: null })}
+              >
+                <Icon name="download" size={16} />
+                {t('export.open')}
+              </button>
+            )}
+            {share && (
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                onClick={() => workspace.openMembers(true)}
+              >
+                <Icon name="share" size={16} />
+                {t('members.share')}
+              </button>
+            )}
+          </div>
         </div>
-        {status.connection === 'revoked' && (
+        {block !== null && (
+          <UnsentComments
+            comments={comments}
+            waiting={waiting}
+            paperTitle={title}
+            author={review.author}
+          />
+        )}
+        {status.connection === 'revoked' && block === null && (
           <p className="notice notice-error read-only-note">
             <Icon name="lock" className="notice-icon" />
             {t('connection.revoked')}
@@ -194,7 +220,7 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             {t('connection.damaged')}
           </p>
         )}
-        {(reviewer || final) && status.connection !== 'revoked' && (
+        {(reviewer || final) && status.connection !== 'revoked' && block === null && (
           <p className="notice notice-info read-only-note">
             <Icon name="lock" className="notice-icon" />
             {reviewer
@@ -307,8 +333,8 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
         <StatusBar session={session}>
           {waiting.size > 0 && (
             <span className="status-item comments-waiting">
-              <Icon name="comment" size={16} />
-              {t('review.waiting', { count: waiting.size })}
+              <Icon name={block === null ? 'comment' : 'cloudOff'} size={16} />
+              {t(block === null ? 'review.waiting' : 'unsent.status', { count: waiting.size })}
             </span>
           )}
           {words !== null && (

@@ -5,6 +5,7 @@ import type { PaperLanguage } from '../../../shared/model/index.ts'
 import { call } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { useWriteBlock } from '../workspace/write-block.ts'
 import type { AwarenessUser } from '../sync/presence.ts'
 import type { RoomSession } from '../sync/room-session.ts'
 import type { ColorOf } from '../sync/member-colors.ts'
@@ -38,6 +39,7 @@ export function PaperEditor(props: {
 }) {
   const { t, locale } = useI18n()
   const api = useHost()
+  const block = useWriteBlock()
   const { session } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const [finding, setFinding] = useState<Finding | null>(null)
@@ -113,11 +115,15 @@ export function PaperEditor(props: {
     dom.setAttribute('aria-multiline', 'true')
     dom.setAttribute('role', 'textbox')
     dom.setAttribute('aria-readonly', String(!props.editable))
-    dom.setAttribute('aria-describedby', props.editable ? 'editor-keys-hint' : '')
+    // Read only because access was revoked: the text says why.
+    dom.setAttribute(
+      'aria-describedby',
+      props.editable ? 'editor-keys-hint' : (block?.reasonId ?? ''),
+    )
     // The spell checker follows the paper's language (and the host sets its dictionaries).
     dom.setAttribute('lang', props.language)
     dom.setAttribute('spellcheck', String(props.editable))
-  }, [editor, t, props.editable, props.language])
+  }, [editor, t, props.editable, props.language, block])
 
   // The host checks spelling in the paper's language (Electron's spell checker is per session).
   useEffect(() => {

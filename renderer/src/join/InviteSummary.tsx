@@ -52,10 +52,17 @@ export function InviteSummary(props: {
           </dd>
         </div>
       </dl>
-      <p className="invite-note">
-        <Icon name="lock" size={16} />
-        {t('join.relayNote')}
-      </p>
+      {props.preview.insecure ? (
+        <p className="invite-note invite-insecure" role="note">
+          <Icon name="unlock" size={16} />
+          {t('join.insecure.note')}
+        </p>
+      ) : (
+        <p className="invite-note">
+          <Icon name="lock" size={16} />
+          {t('join.relayNote')}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -64,7 +71,11 @@ export function InviteSummary(props: {
           disabled={props.joining}
           aria-busy={props.joining}
         >
-          {props.joining ? t('join.joining') : t('join.confirm', { workspace: workspace.name })}
+          {props.joining
+            ? t('join.joining')
+            : t(props.preview.insecure ? 'join.confirmInsecure' : 'join.confirm', {
+                workspace: workspace.name,
+              })}
         </button>
         <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
           {t('join.cancel')}

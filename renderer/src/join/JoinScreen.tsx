@@ -5,9 +5,10 @@ import { call, type UiError } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { ErrorNotice } from '../ui/ErrorNotice.tsx'
+import { InsecureRelay } from './InsecureRelay.tsx'
 import { InviteSummary } from './InviteSummary.tsx'
 
-type Phase = 'idle' | 'checking' | 'preview' | 'joining'
+type Phase = 'idle' | 'checking' | 'insecure' | 'preview' | 'joining'
 
 /** Paste an invite (or arrive with one), see what it grants, then join. */
 export function JoinScreen(props: {
@@ -23,7 +24,10 @@ export function JoinScreen(props: {
   const [error, setError] = useState<UiError | null>(null)
   const summaryRef = useRef<HTMLDivElement>(null)
 
-  const check = async (candidate: string) => {
+  const warning = useRef<HTMLElement>(null)
+
+  /** `allowInsecure`: the user read that the relay is not encrypted and goes on anyway. */
+  const check = async (candidate: string, allowInsecure = false) => {
     const trimmed = candidate.trim()
     setPreview(null)
     setError(null)
@@ -32,10 +36,12 @@ export function JoinScreen(props: {
       return
     }
     setPhase('checking')
-    const result = await call(api, 'workspaces/preview-invite', { link: trimmed })
+    const result = await call(api, 'workspaces/preview-invite', { link: trimmed, allowInsecure })
     if (result.ok) {
       setPreview(result.value)
       setPhase('preview')
+    } else if (result.error.code === 'insecure-relay') {
+      setPhase('insecure')
     } else {
       setError(result.error)
       setPhase('idle')
@@ -44,7 +50,10 @@ export function JoinScreen(props: {
 
   const join = async () => {
     setPhase('joining')
-    const result = await call(api, 'workspaces/join', { link: link.trim() })
+    const result = await call(api, 'workspaces/join', {
+      link: link.trim(),
+      allowInsecure: preview?.insecure === true,
+    })
     if (result.ok) return props.onJoined(result.value)
     setError(result.error)
     setPhase('preview')
@@ -59,6 +68,9 @@ export function JoinScreen(props: {
   useEffect(() => {
     if (preview !== null) summaryRef.current?.focus()
   }, [preview])
+  useEffect(() => {
+    if (phase === 'insecure') warning.current?.focus()
+  }, [phase])
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -96,7 +108,7 @@ export function JoinScreen(props: {
           }}
         />
         {error && <ErrorNotice error={error} id="join-error" />}
-        {preview === null && (
+        {preview === null && phase !== 'insecure' && (
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={busy || link.trim() === ''}>
               {phase === 'checking' ? t('join.checking') : t('join.check')}
@@ -107,6 +119,14 @@ export function JoinScreen(props: {
           </div>
         )}
       </form>
+      {phase === 'insecure' && (
+        <InsecureRelay
+          ref={warning}
+          relay={parseInviteLink(link.trim())?.relay ?? ''}
+          onGoOn={() => void check(link, true)}
+          onCancel={props.onCancel}
+        />
+      )}
       {preview && (
         <InviteSummary
           ref={summaryRef}

@@ -12,6 +12,7 @@ import { useDocValue, useRoomStatus } from '../sync/use-room.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { mayWrite } from '../workspace/identity.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { useWriteBlock } from '../workspace/write-block.ts'
 import { countByStatus, filterPapers } from './library-filter.ts'
 import { PaperTable } from './PaperTable.tsx'
 import { useOpenComments } from './use-open-comments.ts'
@@ -39,7 +40,9 @@ export function LibraryScreen() {
     workspace.entry.id,
     shown.slice(0, COUNTED_PAPERS).map((paper) => paper.id),
   )
-  const canCreate = mayWrite(workspace.identity, 'index') && status.connection !== 'revoked'
+  // Revoked: the button stays, turned off, pointing at the reason.
+  const block = useWriteBlock()
+  const canCreate = mayWrite(workspace.identity, 'index')
 
   return (
     <main id="main" className="screen" tabIndex={-1}>
@@ -57,7 +60,8 @@ export function LibraryScreen() {
                 type="button"
                 className="btn btn-primary"
                 onClick={workspace.newPaper}
-                disabled={workspace.creating || !status.loaded}
+                disabled={workspace.creating || !status.loaded || block !== null}
+                aria-describedby={block?.reasonId}
                 aria-busy={workspace.creating}
               >
                 <Icon name="plus" />

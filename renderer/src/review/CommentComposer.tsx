@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Written } from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
 import type { Review } from './use-review.ts'
 
 /** The new-comment form: the quoted text, the comment, and optionally new wording for it. */
@@ -16,9 +17,12 @@ export function CommentComposer(props: {
   const [suggesting, setSuggesting] = useState(false)
   const [suggestion, setSuggestion] = useState(review.draft?.quote ?? '')
   const [empty, setEmpty] = useState(false)
+  // Access revoked while the comment was being written: the text stays, nothing is sent.
+  const block = useWriteBlock()
   if (review.draft === null) return null
 
   const submit = () => {
+    if (block !== null) return
     const wording = suggesting && suggestion.trim() !== '' ? suggestion : null
     if (text.trim() === '' && wording === null) {
       setEmpty(true)
@@ -62,6 +66,7 @@ export function CommentComposer(props: {
         rows={3}
         autoFocus
         value={text}
+        readOnly={block !== null}
         aria-invalid={empty || undefined}
         aria-describedby={empty ? 'composer-empty' : undefined}
         onChange={(event) => {
@@ -100,7 +105,7 @@ export function CommentComposer(props: {
         </p>
       )}
       <div className="thread-actions">
-        <button type="submit" className="btn btn-small btn-primary">
+        <button type="submit" className="btn btn-small btn-primary" {...blockedProps(block)}>
           {suggesting ? t('review.composer.submitSuggestion') : t('review.composer.submit')}
         </button>
         <button type="button" className="btn btn-small btn-quiet" onClick={review.cancelDraft}>

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/protocol/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { problemsText } from '../ui/error-text.ts'
+import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
 import { CommentComposer } from './CommentComposer.tsx'
 import { REVIEW_KEYS, keysLabel } from './review-keys.ts'
 import { filterThreads, organisationsOf, type ThreadFilter } from './thread-order.ts'
@@ -36,6 +37,7 @@ export function ReviewPanel(props: {
   const onProblem = (written: Written<unknown>) =>
     setProblem(written.ok ? null : t('review.failed', { reason: problemsText(written.problems) }))
   const addButton = useRef<HTMLButtonElement>(null)
+  const block = useWriteBlock()
   useEffect(() => {
     if (review.focus?.target === ADD_COMMENT) addButton.current?.focus()
   }, [review.focus])
@@ -80,6 +82,7 @@ export function ReviewPanel(props: {
             type="button"
             className="btn btn-small btn-secondary"
             title={t('review.addHint', { keys: keysLabel(REVIEW_KEYS.add) })}
+            {...blockedProps(block)}
             onMouseDown={(event) => event.preventDefault()}
             onClick={review.startDraft}
           >

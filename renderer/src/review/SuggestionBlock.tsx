@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Thread, Written } from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
+import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
 import type { Placement } from './thread-order.ts'
 import type { Review } from './use-review.ts'
 
@@ -21,6 +22,7 @@ export function SuggestionBlock(props: {
   const suggestion = thread.suggestion
   const [changed, setChanged] = useState<string | null>(null)
   const [gone, setGone] = useState(false)
+  const blocked = blockedProps(useWriteBlock())
   if (suggestion === null) return null
   const decision = thread.decision
 
@@ -64,6 +66,7 @@ export function SuggestionBlock(props: {
             <button
               type="button"
               className="btn btn-small btn-primary"
+              {...blocked}
               onClick={() => accept(true)}
             >
               {t('review.suggestion.applyAnyway')}
@@ -88,6 +91,7 @@ export function SuggestionBlock(props: {
           <button
             type="button"
             className="btn btn-small btn-primary"
+            {...blocked}
             onClick={(event) => {
               event.stopPropagation()
               accept(false)
@@ -99,6 +103,7 @@ export function SuggestionBlock(props: {
           <button
             type="button"
             className="btn btn-small btn-secondary"
+            {...blocked}
             onClick={(event) => {
               event.stopPropagation()
               props.onProblem(review.reject(thread.id))

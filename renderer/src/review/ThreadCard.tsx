@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nContext.tsx'
 import { useMemberColor } from '../sync/member-colors.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { Icon } from '../ui/Icon.tsx'
+import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
 import type { PlacedThread } from './thread-order.ts'
 import type { Review } from './use-review.ts'
@@ -34,6 +35,8 @@ export function ThreadCard(props: {
   const { thread, placement } = placed
   const viewer: Viewer = { memberId: review.author.memberId, role: props.role }
   const rights = threadRights(viewer, thread, props.bodyLocked)
+  // Revoked: the buttons stay where they were, turned off, pointing at the reason.
+  const blocked = blockedProps(useWriteBlock())
   const active = review.active === thread.id
   const open = !props.compact || active
   const [editing, setEditing] = useState(false)
@@ -188,6 +191,7 @@ export function ThreadCard(props: {
             <button
               type="button"
               className="btn btn-small btn-secondary"
+              {...blocked}
               onClick={() => leaving(review.resolve(thread.id), 'state')}
             >
               <Icon name="check" size={14} />
@@ -198,6 +202,7 @@ export function ThreadCard(props: {
             <button
               type="button"
               className="btn btn-small btn-quiet"
+              {...blocked}
               onClick={() => leaving(review.reopen(thread.id), 'state')}
             >
               {t('review.thread.reopen')}
@@ -208,6 +213,7 @@ export function ThreadCard(props: {
               ref={editButton}
               type="button"
               className="btn btn-small btn-quiet"
+              {...blocked}
               onClick={() => setEditing(true)}
             >
               {t('review.thread.edit')}
@@ -218,6 +224,7 @@ export function ThreadCard(props: {
               ref={deleteButton}
               type="button"
               className="btn btn-small btn-quiet"
+              {...blocked}
               onClick={() => setConfirmDelete(true)}
             >
               {t('review.thread.delete')}
@@ -229,13 +236,20 @@ export function ThreadCard(props: {
   )
 }
 
-/** On each card of a comment the relay does not have yet (stored on this computer). */
+/**
+ * On each card of a comment the relay does not have yet (stored on this computer); once access is
+ * revoked it never will, and the card says so.
+ */
 function NotSent() {
   const { t } = useI18n()
+  const revoked = useWriteBlock() !== null
   return (
-    <p className="thread-not-sent" title={t('review.thread.notSentHint')}>
+    <p
+      className={revoked ? 'thread-not-sent is-revoked' : 'thread-not-sent'}
+      title={t(revoked ? 'review.thread.notSentRevokedHint' : 'review.thread.notSentHint')}
+    >
       <Icon name="cloudOff" size={14} />
-      {t('review.thread.notSent')}
+      {t(revoked ? 'review.thread.notSentRevoked' : 'review.thread.notSent')}
     </p>
   )
 }
@@ -274,6 +288,7 @@ function ReplyItem(props: {
   const { thread, reply, review } = props
   const [editing, setEditing] = useState(false)
   const own = replyRights(props.viewer, reply).edit
+  const blocked = blockedProps(useWriteBlock())
   return (
     <li className="thread-reply">
       <div className="thread-head">
@@ -301,6 +316,7 @@ function ReplyItem(props: {
           <button
             type="button"
             className="btn btn-small btn-quiet"
+            {...blocked}
             onClick={() => setEditing(true)}
           >
             {t('review.thread.edit')}
@@ -308,6 +324,7 @@ function ReplyItem(props: {
           <button
             type="button"
             className="btn btn-small btn-quiet"
+            {...blocked}
             onClick={() => props.onProblem(review.remove(thread.id, reply.id))}
           >
             {t('review.thread.delete')}
@@ -331,8 +348,9 @@ export function TextForm(props: {
 }) {
   const { t } = useI18n()
   const [text, setText] = useState(props.initial)
+  const block = useWriteBlock()
   const send = () => {
-    if (text.trim() === '') return
+    if (text.trim() === '' || block !== null) return
     if (props.onSubmit(text.trim()) && props.clearOnSubmit) setText('')
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -360,11 +378,17 @@ export function TextForm(props: {
         value={text}
         rows={2}
         autoFocus={props.autoFocus}
+        {...blockedProps(block)}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="thread-actions">
-        <button type="submit" className="btn btn-small btn-primary" disabled={text.trim() === ''}>
+        <button
+          type="submit"
+          className="btn btn-small btn-primary"
+          disabled={text.trim() === '' || block !== null}
+          aria-describedby={block?.reasonId}
+        >
           {props.submit}
         </button>
         {props.onCancel && (

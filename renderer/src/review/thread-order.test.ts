@@ -20,6 +20,7 @@ function thread(id: string, createdAt: number, author: Author, state: Thread['st
     replies: [],
     suggestion: null,
     decision: null,
+    tracked: null,
   } satisfies Thread
 }
 

@@ -15,6 +15,7 @@ const CONNECTION_TEXT = {
   reconnecting: 'connection.reconnecting',
   offline: 'connection.offline',
   revoked: 'connection.revoked',
+  lost: 'connection.lost',
   damaged: 'connection.damaged',
 } as const satisfies Record<Connection, MessageKey>
 
@@ -34,6 +35,7 @@ export function StatusBar(props: { session: RoomSession | null; children?: React
         <span className="visually-hidden">{t('connection.label')}: </span>
         {text}
       </p>
+      <ConnectionSecurity session={props.session} />
       <SavedIndicator saved={status.saved} />
       {status.refused && (
         <p className="status-item status-warning" role="alert">
@@ -45,5 +47,26 @@ export function StatusBar(props: { session: RoomSession | null; children?: React
       {props.children}
       {status.connection !== 'local' && <Presence session={props.session} />}
     </footer>
+  )
+}
+
+/** A lock for an encrypted relay (wss://); a warning for one without encryption off this computer. */
+function ConnectionSecurity(props: { session: RoomSession | null }) {
+  const { t } = useI18n()
+  const security = props.session?.security ?? null
+  if (security === 'encrypted') {
+    return (
+      <span className="status-item connection-secure" title={t('connection.secure')}>
+        <Icon name="lock" size={14} />
+        <span className="visually-hidden">{t('connection.secure')}</span>
+      </span>
+    )
+  }
+  if (security !== 'insecure') return null
+  return (
+    <span className="status-item connection-insecure">
+      <Icon name="unlock" size={14} />
+      {t('connection.insecure')}
+    </span>
   )
 }

@@ -2,17 +2,26 @@ import { CloseCode, isFinalClose } from '../../../shared/protocol/index.ts'
 
 /**
  * Where a room's link to the relay stands. `local` has no relay at all (the sample workspace);
- * `revoked` is final: the relay refused this member, and retrying cannot help. `damaged` is final
- * too: the relay cannot read this room's stored data (its operator has to restore it).
+ * `revoked` is final: the relay refused this member, and retrying cannot help. `lost` is final
+ * too: the relay no longer knows this computer's key, or the key cannot be read here. `damaged`:
+ * the relay cannot read this room's stored data (its operator has to restore it).
  */
 export type Connection =
-  'local' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'revoked' | 'damaged'
+  'local' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'revoked' | 'lost' | 'damaged'
 
 export type ConnectionState = { connection: Connection; failures: number }
 
-/** What y-websocket reports: an attempt starts, a socket opens, a socket closes (with its code). */
+/**
+ * What y-websocket reports (an attempt starts, a socket opens, a socket closes with its code),
+ * and what the workspace's access says: no ticket could be fetched (the relay is out of reach),
+ * or access ended.
+ */
 export type ConnectionEvent =
-  { type: 'connecting' } | { type: 'connected' } | { type: 'closed'; code: number | null }
+  | { type: 'connecting' }
+  | { type: 'connected' }
+  | { type: 'closed'; code: number | null }
+  | { type: 'unreachable' }
+  | { type: 'ended'; access: 'revoked' | 'lost' }
 
 /** After this many failed attempts in a row the room counts as offline, not merely reconnecting. */
 export const OFFLINE_AFTER = 3
@@ -22,8 +31,12 @@ export function initialConnection(hasRelay: boolean): ConnectionState {
 }
 
 export function nextConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
-  if (['revoked', 'damaged', 'local'].includes(state.connection)) return state
+  if (['revoked', 'lost', 'damaged', 'local'].includes(state.connection)) return state
   switch (event.type) {
+    case 'ended':
+      return { ...state, connection: event.access }
+    case 'unreachable':
+      return { connection: 'offline', failures: Math.max(state.failures, OFFLINE_AFTER) }
     case 'connected':
       return { connection: 'online', failures: 0 }
     case 'connecting':

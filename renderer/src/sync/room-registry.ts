@@ -44,6 +44,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Every room open now (the member's role changed: each is told). */
+  sessions(): RoomSession[] {
+    return [...this.rooms.values()].map((entry) => entry.session)
+  }
+
   /** Hands everything pending to the store now (the window is about to close). */
   flushAll(): void {
     for (const { session } of this.rooms.values()) void session.flush()

@@ -1,8 +1,13 @@
 import { Awareness } from 'y-protocols/awareness'
-import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { SamstemtApi } from '../../../shared/ipc/contract.ts'
-import { uncommittedCount } from '../../../shared/protocol/index.ts'
+import {
+  CloseCode,
+  isFinalClose,
+  relaySecurity,
+  uncommittedCount,
+  type RelaySecurity,
+} from '../../../shared/protocol/index.ts'
 import { call, HostFailure, toUiError, type UiError } from '../host/host.ts'
 import {
   initialConnection,
@@ -12,15 +17,16 @@ import {
 } from './connection-state.ts'
 import type { AwarenessUser } from './presence.ts'
 import { STORE_ORIGIN } from './origins.ts'
-import { connectRelay } from './relay-link.ts'
+import type { RelayAccess } from './relay-access.ts'
+import { connectRelay, type RelayLink } from './relay-link.ts'
 import { savedState, type SavedState } from './saved-state.ts'
 import { UpdateBatcher } from './update-batcher.ts'
 
 export type RoomOptions = {
   api: SamstemtApi
   room: string
-  /** Null for a workspace without a relay. */
-  connection: { relay: string; token: string } | null
+  /** The workspace's standing with its relay (tickets, member); null without a relay. */
+  connection: RelayAccess | null
   readOnly: boolean
   user: AwarenessUser
 }
@@ -41,7 +47,9 @@ export class RoomSession {
   readonly doc = new Y.Doc()
   readonly awareness: Awareness
   readonly ready: Promise<void>
-  private provider: WebsocketProvider | null = null
+  private link: RelayLink | null = null
+  private stopFollowing: (() => void) | null = null
+  private readOnly: boolean
   private connection = initialConnection(false)
   private committed: Map<number, number> | null = null
   private baseline = new Map<number, number>()
@@ -58,6 +66,7 @@ export class RoomSession {
 
   constructor(options: RoomOptions) {
     this.options = options
+    this.readOnly = options.readOnly
     this.connection = initialConnection(options.connection !== null)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalStateField('user', options.user)
@@ -97,8 +106,20 @@ export class RoomSession {
     return this.committed ?? this.baseline
   }
 
+  /** How safe the way to the relay is (the status bar's lock); null without a relay. */
+  get security(): RelaySecurity | null {
+    const access = this.options.connection
+    return access === null ? null : relaySecurity(access.relay)
+  }
+
   setUser(user: AwarenessUser): void {
     this.awareness.setLocalStateField('user', user)
+  }
+
+  /** The member's role changed: what this room may take from them changed with it. */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly
+    this.refresh()
   }
 
   /** Resolves once every change so far is stored on this computer (or the store failed). */
@@ -111,7 +132,8 @@ export class RoomSession {
     if (this.closed) return
     this.closed = true
     await this.batcher.flush()
-    this.provider?.destroy()
+    this.stopFollowing?.()
+    this.link?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
     this.listeners.clear()
@@ -138,8 +160,31 @@ export class RoomSession {
     }
     this.baseline = Y.decodeStateVector(Y.encodeStateVector(this.doc))
     this.loaded = true
-    if (this.options.connection !== null) this.connect(this.options.connection)
+    const access = this.options.connection
+    if (access !== null) {
+      this.stopFollowing = access.subscribe(() => this.follow(access))
+      this.follow(access)
+      if (access.getState().ticket === null) void access.renew()
+    }
     this.refresh()
+  }
+
+  /** Connects once there is a ticket, renews the one reconnects use, and leaves when access ends. */
+  private follow(access: RelayAccess): void {
+    if (this.closed) return
+    const state = access.getState()
+    if (state.access !== 'active') {
+      this.link?.destroy()
+      this.link = null
+      this.onConnection({ type: 'ended', access: state.access })
+      return
+    }
+    if (state.ticket === null) {
+      if (state.unreachable) this.onConnection({ type: 'unreachable' })
+      return
+    }
+    if (this.link === null) this.connect(access, state.ticket.value)
+    else this.link.useTicket(state.ticket.value)
   }
 
   private async append(updates: Uint8Array[]): Promise<void> {
@@ -150,13 +195,13 @@ export class RoomSession {
     if (!result.ok) throw new HostFailure(result.error)
   }
 
-  private connect({ relay, token }: { relay: string; token: string }): void {
-    this.provider = connectRelay({
+  private connect(access: RelayAccess, ticket: string): void {
+    this.link = connectRelay({
       doc: this.doc,
       awareness: this.awareness,
       room: this.options.room,
-      relay,
-      token,
+      relay: access.relay,
+      ticket,
       onDurable: (committed, stateVector) => {
         this.committed = committed
         this.refresh()
@@ -166,7 +211,15 @@ export class RoomSession {
         this.refused = true
         this.refresh()
       },
-      onConnection: (event) => this.onConnection(event),
+      onMember: (member) => access.memberChanged(member),
+      onTicketRefused: (refused) => access.ticketRefused(refused),
+      onConnection: (event) => {
+        this.onConnection(event)
+        if (event.type !== 'closed' || event.code === null || !isFinalClose(event.code)) return
+        // A damaged room or one of another workspace ends this room, not the member's access.
+        if (event.code === CloseCode.roomDamaged || event.code === CloseCode.unknownRoom) return
+        access.refusedForGood(event.code === CloseCode.revoked)
+      },
     })
   }
 
@@ -185,7 +238,7 @@ export class RoomSession {
     const uncommitted = this.committed === null ? null : uncommittedCount(this.doc, this.committed)
     const saved = savedState({
       loaded: this.loaded,
-      readOnly: this.options.readOnly,
+      readOnly: this.readOnly,
       hasRelay: this.options.connection !== null,
       storing: this.storing,
       storeError: this.storeError,

@@ -38,6 +38,21 @@ describe('the connection state', () => {
     expect(run([closed(4410), { type: 'connecting' }, { type: 'connected' }])).toBe('damaged')
   })
 
+  test('no ticket because the relay is out of reach is offline at once, until a socket opens', () => {
+    expect(run([{ type: 'unreachable' }])).toBe('offline')
+    expect(run([{ type: 'unreachable' }, closed()])).toBe('offline')
+    expect(run([{ type: 'unreachable' }, { type: 'connected' }])).toBe('online')
+  })
+
+  test('access that ended (revoked, or the key lost) stays so', () => {
+    const revoked: ConnectionEvent = { type: 'ended', access: 'revoked' }
+    const lost: ConnectionEvent = { type: 'ended', access: 'lost' }
+    expect(run([{ type: 'connected' }, revoked, { type: 'connected' }])).toBe('revoked')
+    expect(run([lost, { type: 'connected' }])).toBe('lost')
+    // An expired ticket (4001) is transient: the room reconnects with a new one.
+    expect(run([{ type: 'connected' }, closed(4001)])).toBe('reconnecting')
+  })
+
   test('a workspace without a relay is local whatever happens', () => {
     expect(run([{ type: 'connected' }], false)).toBe('local')
   })

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nContext.tsx'
 import type { RoomSession } from '../sync/room-session.ts'
 import { Icon } from '../ui/Icon.tsx'
 import { problemsText } from '../ui/error-text.ts'
+import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
 
 /**
  * Which organisations endorsed which version, flagged when the text has changed since; any member
@@ -26,6 +27,8 @@ export function SignOff(props: {
   const { t, format, language } = useI18n()
   const { workflow, author } = props
   const [problem, setProblem] = useState<string | null>(null)
+  // Revoked: endorsing and withdrawing stay in view, turned off, with the reason.
+  const blocked = blockedProps(useWriteBlock())
   const states = endorsementStates(workflow, props.currentHash ?? '')
   const write = (action: (doc: Y.Doc) => Written) => {
     const session = props.workflowSession
@@ -90,6 +93,7 @@ export function SignOff(props: {
                   <button
                     type="button"
                     className="btn btn-small btn-quiet"
+                    {...blocked}
                     onClick={() =>
                       write((doc) =>
                         withdrawEndorsement(doc, {
@@ -105,6 +109,7 @@ export function SignOff(props: {
                   <button
                     type="button"
                     className="btn btn-small btn-secondary"
+                    {...blocked}
                     onClick={() =>
                       write((doc) => endorse(doc, { versionId: version.id, by: author }))
                     }

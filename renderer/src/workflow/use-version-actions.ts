@@ -6,7 +6,9 @@ import {
   toHtmlFragment,
 } from '../../../shared/export/index.ts'
 import {
+  listTracked,
   paperContent,
+  readBodyJSON,
   restoreVersion,
   saveVersion,
   today,
@@ -70,7 +72,12 @@ export function useVersionActions(props: {
       saveCurrent: (workflowDoc, name, by) =>
         paper === null
           ? { ok: false, problems: [{ path: '', message: 'the paper is not open' }] }
-          : saveVersion(workflowDoc, { name, by, content: paperContent(paper.doc) }),
+          : saveVersion(workflowDoc, {
+              name,
+              by,
+              content: paperContent(paper.doc),
+              openSuggestions: listTracked(readBodyJSON(paper.doc).value).length,
+            }),
       export: (version) => onExport?.(version),
     }),
     [locked, workflow, paper, t, onExport],

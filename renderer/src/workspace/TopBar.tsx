@@ -13,6 +13,8 @@ export function TopBar(props: {
   workspaces: WorkspaceEntry[]
   onSwitch(entry: WorkspaceEntry): void
   onJoin(): void
+  /** Opens the member list; null for a workspace without a relay (it has no members). */
+  onMembers: (() => void) | null
 }) {
   const { t } = useI18n()
   const { identity } = props
@@ -26,6 +28,7 @@ export function TopBar(props: {
         workspaces={props.workspaces}
         onSwitch={props.onSwitch}
         onJoin={props.onJoin}
+        onMembers={props.onMembers}
       />
       <div className="top-bar-end">
         <LanguageSwitch />

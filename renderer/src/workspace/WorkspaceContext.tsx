@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
+import type { AccessState } from '../sync/relay-access.ts'
 import type { RoomRegistry } from '../sync/room-registry.ts'
 import type { RoomSession } from '../sync/room-session.ts'
 import type { Identity } from './identity.ts'
@@ -9,6 +10,10 @@ export type Workspace = {
   entry: WorkspaceEntry
   identity: Identity
   registry: RoomRegistry
+  /** The member's standing with the relay (always active for a local workspace). */
+  access: AccessState
+  /** Opens the member list; `invite` goes straight to inviting someone (Share). */
+  openMembers(invite?: boolean): void
   /** The library's room; open as long as the workspace is. */
   index: RoomSession | null
   /** Opens a paper, or the library for null; `fresh` puts the caret in a new paper's title. */

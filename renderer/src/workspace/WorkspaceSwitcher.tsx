@@ -3,12 +3,13 @@ import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
 
-/** The workspace's name; opens a list of the others and "join another". */
+/** The workspace's name; opens its members, a list of the others and "join another". */
 export function WorkspaceSwitcher(props: {
   current: WorkspaceEntry
   workspaces: WorkspaceEntry[]
   onSwitch(entry: WorkspaceEntry): void
   onJoin(): void
+  onMembers: (() => void) | null
 }) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
@@ -29,6 +30,7 @@ export function WorkspaceSwitcher(props: {
     }
   }, [open])
 
+  const { onMembers } = props
   const choose = (action: () => void) => {
     setOpen(false)
     action()
@@ -62,6 +64,14 @@ export function WorkspaceSwitcher(props: {
       </button>
       {open && (
         <ul id="workspace-list" className="popover-list">
+          {onMembers && (
+            <li className="popover-list-section">
+              <button type="button" onClick={() => choose(onMembers)}>
+                <Icon name="users" size={16} />
+                {t('members.open')}
+              </button>
+            </li>
+          )}
           {others.map((entry) => (
             <li key={entry.id}>
               <button type="button" onClick={() => choose(() => props.onSwitch(entry))}>

@@ -1,19 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
-import { indexRoom } from '../../../shared/protocol/index.ts'
+import { indexRoom, type Role } from '../../../shared/protocol/index.ts'
 import { EditorScreen } from '../editor/EditorScreen.tsx'
 import type { UiError } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { LibraryScreen } from '../library/LibraryScreen.tsx'
+import { MembersDialog } from '../members/MembersDialog.tsx'
 import { useRoom } from '../sync/use-room.ts'
 import { ErrorNotice } from '../ui/ErrorNotice.tsx'
+import { problemsText } from '../ui/error-text.ts'
+import { BlockedNotice, RoleNotice, SecretsNotice, useSecretsNotice } from './AccessNotices.tsx'
 import { createPaper } from './create-paper.ts'
 import { identityOf, mayWrite } from './identity.ts'
 import { TopBar } from './TopBar.tsx'
-import { useConnection, useRegistry } from './use-registry.ts'
+import { useAccessState, useRegistry, useRelayAccess } from './use-registry.ts'
 import { WorkspaceContext, type Workspace } from './WorkspaceContext.tsx'
-import { problemsText } from '../ui/error-text.ts'
+import { WRITE_BLOCK_REASON_ID, WriteBlockContext, type WriteBlock } from './write-block.ts'
 
 /** An open workspace: its library, or one of its papers in the editor. */
 export function WorkspaceView(props: {
@@ -23,7 +26,6 @@ export function WorkspaceView(props: {
   onSwitch(entry: WorkspaceEntry): void
   onJoin(): void
 }) {
-  const { entry } = props
   const api = useHost()
   const { t, language } = useI18n()
   const [open, setOpen] = useState<{ paperId: string | null; fresh: boolean }>({
@@ -36,12 +38,35 @@ export function WorkspaceView(props: {
   )
   const [problem, setProblem] = useState<UiError | null>(null)
   const [creating, setCreating] = useState(false)
+  const [members, setMembers] = useState<{ invite: boolean } | null>(null)
+  const access = useRelayAccess(api, props.entry)
+  const state = useAccessState(access)
+  // The member as the relay says now: a role changed by a coordinator applies at once.
+  const memberKey = JSON.stringify(state.member ?? props.entry.member)
+  const entry = useMemo(
+    () => ({ ...props.entry, member: JSON.parse(memberKey) as WorkspaceEntry['member'] }),
+    [props.entry, memberKey],
+  )
   const identity = useMemo(() => identityOf(entry, t), [entry, t])
-  const connection = useConnection(api, entry, setProblem)
-  const registry = useRegistry(api, identity, connection)
+  const registry = useRegistry(api, identity, access)
+  const roleNote = useRoleChange(identity.role)
+  const secrets = useSecretsNotice(entry.relay !== null)
+  // Once access has ended the key opens nothing: its storage is no longer news.
+  const showSecrets = secrets.show && state.access === 'active'
+  const block = useMemo<WriteBlock | null>(
+    () =>
+      state.access === 'active'
+        ? null
+        : {
+            kind: state.access,
+            reasonId: WRITE_BLOCK_REASON_ID,
+            reason: t(state.access === 'revoked' ? 'access.reason.revoked' : 'access.reason.lost'),
+          },
+    [state.access, t],
+  )
 
   const newPaper = useCallback(async () => {
-    if (registry === null || !mayWrite(identity, 'index')) return
+    if (!mayWrite(identity, 'index') || block !== null) return
     setCreating(true)
     const index = registry.acquire(indexRoom(entry.id))
     await index.session.ready
@@ -60,47 +85,70 @@ export function WorkspaceView(props: {
     setCreating(false)
     if (result.ok) openPaper(result.id, true)
     else setProblem({ code: 'store', message: problemsText(result.problems) })
-  }, [registry, identity, entry.id, t, language, openPaper])
+  }, [registry, identity, block, entry.id, t, language, openPaper])
 
   const latestNewPaper = useRef(newPaper)
   latestNewPaper.current = newPaper
   useEffect(() => api.on('menu/new-paper', () => void latestNewPaper.current()), [api])
+  const openMembers = useCallback(
+    (invite = false) => setMembers(entry.relay === null ? null : { invite }),
+    [entry.relay],
+  )
 
   return (
-    <div className="workspace">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <TopBar
-        entry={entry}
-        identity={identity}
-        workspaces={props.workspaces}
-        onSwitch={props.onSwitch}
-        onJoin={props.onJoin}
-      />
-      {props.banner && <div className="banner-slot">{props.banner}</div>}
-      {problem && (
-        <div className="banner-slot">
-          <ErrorNotice error={problem} onDismiss={() => setProblem(null)} />
-        </div>
-      )}
-      {registry === null ? (
-        <main id="main" className="frame-main" tabIndex={-1}>
-          <p className="loading" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('app.loading')}
-          </p>
-        </main>
-      ) : (
+    <WriteBlockContext.Provider value={block}>
+      <div className="workspace">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <TopBar
+          entry={entry}
+          identity={identity}
+          workspaces={props.workspaces}
+          onSwitch={props.onSwitch}
+          onJoin={props.onJoin}
+          onMembers={entry.relay === null ? null : () => openMembers()}
+        />
+        {props.banner && <div className="banner-slot">{props.banner}</div>}
+        {(problem || block || roleNote.role || showSecrets) && (
+          <div className="banner-slot">
+            {block && <BlockedNotice block={block} workspace={entry.name} />}
+            {roleNote.role && !block && (
+              <RoleNotice role={roleNote.role} onDismiss={roleNote.dismiss} />
+            )}
+            {showSecrets && <SecretsNotice onDismiss={secrets.dismiss} />}
+            {problem && <ErrorNotice error={problem} onDismiss={() => setProblem(null)} />}
+          </div>
+        )}
         <WorkspaceRooms
-          value={{ entry, identity, registry, openPaper, creating }}
+          value={{ entry, identity, registry, access: state, openPaper, openMembers, creating }}
           newPaper={() => void newPaper()}
           paperId={open.paperId}
           fresh={open.fresh}
         />
-      )}
-    </div>
+        {members !== null && (
+          <MembersDialog
+            entry={entry}
+            identity={identity}
+            startWithInvite={members.invite}
+            onClose={() => setMembers(null)}
+          />
+        )}
+      </div>
+    </WriteBlockContext.Provider>
   )
+}
+
+/** The role the relay last reported, when it differs from the one this workspace opened with. */
+function useRoleChange(role: Role): { role: Role | null; dismiss(): void } {
+  const [shown, setShown] = useState<Role | null>(null)
+  const last = useRef(role)
+  useEffect(() => {
+    if (role === last.current) return
+    last.current = role
+    setShown(role)
+  }, [role])
+  return { role: shown, dismiss: () => setShown(null) }
 }
 
 /** Keeps the index open for as long as the workspace is, so the editor can list its changes. */

@@ -1,62 +1,78 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import type { SamstemtApi, WorkspaceEntry } from '../../../shared/ipc/contract.ts'
 import { canWrite } from '../../../shared/policy/index.ts'
-import { parseRoom } from '../../../shared/protocol/index.ts'
-import { call, type UiError } from '../host/host.ts'
+import { parseRoom, type RoomKind } from '../../../shared/protocol/index.ts'
+import { RelayAccess, type AccessState } from '../sync/relay-access.ts'
 import { RoomRegistry } from '../sync/room-registry.ts'
 import { awarenessUser, type Identity } from './identity.ts'
 
-type Connection = { relay: string; token: string } | null
-
-/** The relay address and token of a workspace: null without a relay, undefined while asked. */
-export function useConnection(
-  api: SamstemtApi,
-  entry: WorkspaceEntry,
-  onError: (error: UiError) => void,
-): Connection | undefined {
-  const [connection, setConnection] = useState<Connection | undefined>(
-    entry.relay === null ? null : undefined,
+/**
+ * The workspace's standing with its relay (null for a workspace without one): its tickets are
+ * fetched from the host from the start, and renewed for as long as the workspace is open.
+ */
+export function useRelayAccess(api: SamstemtApi, entry: WorkspaceEntry): RelayAccess | null {
+  const access = useMemo(
+    () =>
+      entry.relay === null
+        ? null
+        : new RelayAccess({ api, workspace: entry.id, relay: entry.relay, member: entry.member }),
+    // A new entry object for the same workspace (its role changed) keeps the same access.
+    [api, entry.id, entry.relay],
   )
-  const report = useRef(onError)
-  report.current = onError
   useEffect(() => {
-    if (entry.relay === null) return
-    let cancelled = false
-    void call(api, 'workspaces/connection', { workspace: entry.id }).then((result) => {
-      if (cancelled) return
-      if (!result.ok) report.current(result.error)
-      setConnection(result.ok ? result.value : null)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [api, entry.id, entry.relay])
-  return connection
+    access?.start()
+    return () => access?.stop()
+  }, [access])
+  return access
 }
 
-/** The workspace's rooms, opened with the member's rights; all stored and closed on leaving. */
+const LOCAL: AccessState = {
+  access: 'active',
+  member: null,
+  ticket: null,
+  unreachable: false,
+  error: null,
+}
+const noSubscription = () => () => undefined
+
+export function useAccessState(access: RelayAccess | null): AccessState {
+  return useSyncExternalStore(
+    access?.subscribe ?? noSubscription,
+    access?.getState ?? (() => LOCAL),
+  )
+}
+
+const kindOf = (room: string): RoomKind => parseRoom(room)?.kind ?? 'paper'
+
+/**
+ * The workspace's rooms, opened with the member's rights, which follow a role change at once;
+ * all stored and closed on leaving.
+ */
 export function useRegistry(
   api: SamstemtApi,
   identity: Identity,
-  connection: Connection | undefined,
-): RoomRegistry | null {
+  access: RelayAccess | null,
+): RoomRegistry {
   const current = useRef(identity)
   current.current = identity
-  const registry = useMemo(() => {
-    if (connection === undefined) return null
-    return new RoomRegistry((room) => {
-      const kind = parseRoom(room)?.kind ?? 'paper'
-      return {
+  const registry = useMemo(
+    () =>
+      new RoomRegistry((room) => ({
         api,
         room,
-        connection,
-        readOnly: !canWrite(current.current.role, kind),
+        connection: access,
+        readOnly: !canWrite(current.current.role, kindOf(room)),
         user: awarenessUser(current.current),
-      }
-    })
-  }, [api, connection])
+      })),
+    [api, access],
+  )
   useEffect(() => {
-    if (registry === null) return
+    for (const session of registry.sessions()) {
+      session.setReadOnly(!canWrite(identity.role, kindOf(session.room)))
+      session.setUser(awarenessUser(identity))
+    }
+  }, [registry, identity])
+  useEffect(() => {
     // The store call leaves the page at once, so the last frame's edits reach the host even
     // when the window closes before it answers.
     const flush = () => registry.flushAll()

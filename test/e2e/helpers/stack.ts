@@ -51,14 +51,21 @@ export type Stack = {
   openApp(): Promise<Page>
   /**
    * Starts a preview process on `profile` (default: a new one) and opens its page; `timezoneId`
-   * sets the browser's time zone (the computer's, as the app sees it).
+   * sets the browser's time zone (the computer's, as the app sees it); `env` is added to the
+   * preview process's; `ignoreHTTPSErrors` lets the page reach a relay with a test certificate.
    */
-  startApp(profile?: string, options?: { timezoneId?: string }): Promise<App>
+  startApp(profile?: string, options?: AppOptions): Promise<App>
   /** Takes the relay down: it closes its sockets and its port refuses connections. */
   stopRelay(): Promise<void>
   /** Brings the relay back on the same port, with the same data file. */
   restartRelay(): Promise<void>
   close(): Promise<void>
+}
+
+export type AppOptions = {
+  timezoneId?: string
+  env?: Record<string, string>
+  ignoreHTTPSErrors?: boolean
 }
 
 const WORKSPACE = 'smartbyer'
@@ -92,10 +99,14 @@ export async function startStack(): Promise<Stack> {
 
   const startApp = async (
     profile = mkdtempSync(join(dir, 'profile-')),
-    options: { timezoneId?: string } = {},
+    options: AppOptions = {},
   ): Promise<App> => {
-    const preview = await startPreview(renderer, profile)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options })
+    const { env, ...contextOptions } = options
+    const preview = await startPreview(renderer, profile, env)
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      ...contextOptions,
+    })
     const entry = { process: preview.process, context }
     running.add(entry)
     const page = await context.newPage()
@@ -140,11 +151,12 @@ export async function startStack(): Promise<Stack> {
 async function startPreview(
   renderer: string,
   profile: string,
+  env: Record<string, string> = {},
 ): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [PREVIEW_CLI, '--profile', profile, '--renderer', renderer, '--json'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   )
   // Should the test process end without closing the stack, its previews end with it.
   const orphaned = () => child.kill('SIGKILL')

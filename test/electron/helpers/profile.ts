@@ -26,10 +26,14 @@ export type TestProfile = {
   close(): Promise<void>
 }
 
-export function openTestProfile(
-  userData: string,
-  options: { secretBox?: SecretBox; now?: () => number } = {},
-): TestProfile {
+export type TestProfileOptions = {
+  secretBox?: SecretBox
+  now?: () => number
+  /** What the host calls relays with (a recording fetch, say). */
+  fetch?: typeof fetch
+}
+
+export function openTestProfile(userData: string, options: TestProfileOptions = {}): TestProfile {
   const outbox = new EventOutbox()
   const events: { event: string; payload: unknown }[] = []
   outbox.attach((event, payload) => events.push({ event, payload }))
@@ -40,6 +44,7 @@ export function openTestProfile(
     platform: 'linux',
     outbox,
     now: options.now,
+    fetch: options.fetch,
   })
   // Exports go where the preview puts them: <profile>/exports.
   const exporter = createPreviewExporter(services, { folder: join(userData, 'exports') })
@@ -56,13 +61,17 @@ export function openTestProfile(
 }
 
 /** Opens profiles (with the fake keychain unless told) and closes them after each test. */
-export function useTestProfiles(): (dir: string, secretBox?: SecretBox) => TestProfile {
+export function useTestProfiles(): (
+  dir: string,
+  secretBox?: SecretBox,
+  options?: Omit<TestProfileOptions, 'secretBox'>,
+) => TestProfile {
   const open: TestProfile[] = []
   afterEach(async () => {
     for (const profile of open.splice(0)) await profile.close()
   })
-  return (dir, secretBox = fakeKeychain) => {
-    const opened = openTestProfile(dir, { secretBox })
+  return (dir, secretBox = fakeKeychain, options = {}) => {
+    const opened = openTestProfile(dir, { ...options, secretBox })
     open.push(opened)
     return opened
   }
