@@ -74,8 +74,8 @@ export type ReviewBase = {
   /** The body as exported: a named version's, or the current body with its open suggestions. */
   base: JSONContent
   current: JSONContent
-  /** The paper's threads, to recognise the comments the export itself wrote. */
-  threads: { text: string; author: { memberId: string; name: string; organisation: string } }[]
+  /** The paper's threads, to recognise the comments (and replies) the export itself wrote. */
+  threads: readonly KnownThread[]
   now: number
   newId?: () => string
 }
@@ -98,24 +98,60 @@ export function planReviewImport(parsed: ParsedDocx, options: ReviewBase): Impor
     exported: exportedBy,
     newId: options.newId ?? uuidv4,
   })
-  const known = parsed.comments.filter(
-    (c) =>
-      c.parentId === null &&
-      options.threads.some(
-        (t) => t.text.trim() === c.text.trim() && bylineMatches(c.author, t.author),
-      ),
-  )
+  const { known, knownWithNewReplies } = knownComments(parsed.comments, options.threads)
+  const placedComment = (comment: ParsedComment) => ({ comment, range: placed(comment, review) })
+  const fresh = parsed.comments.filter((c) => !known.has(c)).map(placedComment)
+  // A known thread with new replies goes along so the writer finds the thread they answer.
   const comments = parsed.comments
-    .filter((c) => !known.includes(c))
-    .map((comment) => ({ comment, range: placed(comment, review) }))
+    .filter((c) => !known.has(c) || knownWithNewReplies.has(c))
+    .map(placedComment)
+  const knownThreads = [...known].filter((c) => c.parentId === null).length
   const extra: ImportSummary['dropped'] = []
-  if (known.length > 0) extra.push({ kind: 'knownComments', count: known.length })
+  if (knownThreads > 0) extra.push({ kind: 'knownComments', count: knownThreads })
   return {
     body: review.body,
     comments,
     review,
-    summary: summarise(parsed, review.body, options.current, comments, review.notes, extra),
+    summary: summarise(parsed, review.body, options.current, fresh, review.notes, extra),
   }
+}
+
+type KnownAuthor = { memberId: string; name: string; organisation: string }
+type KnownThread = {
+  text: string
+  author: KnownAuthor
+  replies: { text: string; author: KnownAuthor }[]
+}
+
+/**
+ * The DOCX's comments the paper already has (our export wrote them): a thread by the same author
+ * with the same text, and its replies that the thread already holds. Replies written in Word to
+ * such a thread are new; the thread they answer is then listed in `knownWithNewReplies`.
+ */
+function knownComments(comments: readonly ParsedComment[], threads: readonly KnownThread[]) {
+  const same = (c: ParsedComment, t: { text: string; author: KnownAuthor }) =>
+    t.text.trim() === c.text.trim() && bylineMatches(c.author, t.author)
+  const threadOf = new Map<string, KnownThread>()
+  const known = new Set<ParsedComment>()
+  const knownWithNewReplies = new Set<ParsedComment>()
+  for (const c of comments) {
+    if (c.parentId !== null) continue
+    const thread = threads.find((t) => same(c, t))
+    if (thread === undefined) continue
+    threadOf.set(c.id, thread)
+    known.add(c)
+  }
+  for (const c of comments) {
+    if (c.parentId === null) continue
+    const thread = threadOf.get(c.parentId)
+    if (thread === undefined) continue
+    if (thread.replies.some((reply) => same(c, reply))) known.add(c)
+    else {
+      const parent = comments.find((p) => p.id === c.parentId)
+      if (parent !== undefined) knownWithNewReplies.add(parent)
+    }
+  }
+  return { known, knownWithNewReplies }
 }
 
 /**

@@ -124,6 +124,7 @@ async function parse(bytes: Uint8Array, options: ParseOptions): Promise<ParsedDo
       quote: range === null ? '' : textBetween(body, range.start, range.end),
     }
   })
+  if (!pkg.parts.has('word/commentsExtended.xml')) threadByRange(comments)
   const people = new Map(readWordPeople(pkg).map((person) => [person.author, person.userId]))
   const names: string[] = []
   const note = (name: string) => void (names.includes(name) ? null : names.push(name))
@@ -150,6 +151,25 @@ async function parse(bytes: Uint8Array, options: ParseOptions): Promise<ParsedDo
     },
     lastModifiedBy: core.lastModifiedBy,
   }
+}
+
+/**
+ * Without commentsExtended.xml (LibreOffice writes none, so a re-saved file has lost who answers
+ * whom) the answers of a thread are the comments on exactly the same text: the earliest is the
+ * thread, the others reply to it in order.
+ */
+function threadByRange(comments: ParsedComment[]): void {
+  const first = new Map<string, ParsedComment>()
+  const ordered = [...comments].sort((a, b) => a.at - b.at)
+  for (const comment of ordered) {
+    if (comment.range === null || comment.parentId !== null) continue
+    const key = `${comment.range.start}:${comment.range.end}`
+    const thread = first.get(key)
+    if (thread === undefined) first.set(key, comment)
+    else comment.parentId = thread.id
+  }
+  // Threads before their replies, as a reader lists them.
+  comments.sort((a, b) => a.at - b.at)
 }
 
 async function runMammoth(zipped: Uint8Array): Promise<{ html: string; unknownStyles: string[] }> {

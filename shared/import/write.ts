@@ -73,7 +73,11 @@ export function writeImportedPaper(doc: Y.Doc, meta: PaperMeta, body: JSONConten
  * it keep their places; then the body is brought to the plan (y-tiptap's updateYFragment), which
  * only adds the suggestion marks and the suggested breaks.
  */
-export function writeReview(paperDoc: Y.Doc, plan: ReviewPlan, origin: unknown = null): Written {
+export function writeReview(
+  paperDoc: Y.Doc,
+  plan: Pick<ReviewPlan, 'body' | 'inserts'>,
+  origin: unknown = null,
+): Written {
   let node
   try {
     node = bodySchema().nodeFromJSON(plan.body)
