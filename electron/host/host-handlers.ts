@@ -3,17 +3,19 @@ import { validateRequest } from '../../shared/ipc/index.ts'
 import type { ExportService } from './export-service.ts'
 import { ok, toHostError } from './host-error.ts'
 import type { HostServices } from './host-services.ts'
+import { noOpenDialog, type ImportService } from './import-service.ts'
 import { browserSpelling, type SpellingService } from './spelling.ts'
 
 /**
  * The contract, implemented once for Electron's IPC and the preview's bridge alike; only the
- * exporter (save dialog and printer) and spell checking (Electron's session, or the browser's
- * own) differ between the two.
+ * exporter (save dialog and printer), spell checking (Electron's session, or the browser's
+ * own) and the import's open dialog differ between the two.
  */
 export function createHostHandlers(
   services: HostServices,
   exporter: ExportService,
   spelling: SpellingService = browserSpelling,
+  importer: ImportService = noOpenDialog(),
 ) {
   const { workspaces, members, settings, store, log } = services
   return {
@@ -45,6 +47,8 @@ export function createHostHandlers(
     },
     'export/save': (request) => exporter.save(request),
     'export/save-text': (request) => exporter.saveText(request),
+    'import/read': (request) => importer.read(request),
+    'import/open': () => importer.open(),
     'log/write': async ({ level, message }) => {
       log.write(level, message, { source: 'renderer' })
       return ok(null)

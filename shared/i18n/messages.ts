@@ -1,4 +1,5 @@
 import type { en } from './catalog-en.ts'
+import type { enImport } from './catalog-en-import.ts'
 import type { enMembers } from './catalog-en-members.ts'
 import type { enReview } from './catalog-en-review.ts'
 import type { enWorkflow } from './catalog-en-workflow.ts'
@@ -20,6 +21,7 @@ type Parts = {
   workflow: typeof enWorkflow
   writing: typeof enWriting
   members: typeof enMembers
+  import: typeof enImport
 }
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
@@ -31,7 +33,8 @@ type English = Parts['app'] &
   Parts['review'] &
   Parts['workflow'] &
   Parts['writing'] &
-  Parts['members']
+  Parts['members'] &
+  Parts['import']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

@@ -4,12 +4,14 @@ import { enReview } from './catalog-en-review.ts'
 import { enWorkflow } from './catalog-en-workflow.ts'
 import { enWorkspace } from './catalog-en-workspace.ts'
 import { enWriting } from './catalog-en-writing.ts'
+import { enImport } from './catalog-en-import.ts'
 import { nb } from './catalog-nb.ts'
 import { nbMembers } from './catalog-nb-members.ts'
 import { nbReview } from './catalog-nb-review.ts'
 import { nbWorkflow } from './catalog-nb-workflow.ts'
 import { nbWorkspace } from './catalog-nb-workspace.ts'
 import { nbWriting } from './catalog-nb-writing.ts'
+import { nbImport } from './catalog-nb-import.ts'
 import type { Message, MessageKey, Translate } from './messages.ts'
 
 /** The languages of the user interface. */
@@ -23,8 +25,24 @@ export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Norsk bokmål', e
 export const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' }
 
 export const CATALOGS: Record<Language, Record<MessageKey, Message>> = {
-  nb: { ...nb, ...nbWorkspace, ...nbReview, ...nbWorkflow, ...nbWriting, ...nbMembers },
-  en: { ...en, ...enWorkspace, ...enReview, ...enWorkflow, ...enWriting, ...enMembers },
+  nb: {
+    ...nb,
+    ...nbWorkspace,
+    ...nbReview,
+    ...nbWorkflow,
+    ...nbWriting,
+    ...nbMembers,
+    ...nbImport,
+  },
+  en: {
+    ...en,
+    ...enWorkspace,
+    ...enReview,
+    ...enWorkflow,
+    ...enWriting,
+    ...enMembers,
+    ...enImport,
+  },
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -28,12 +28,19 @@ import type { ReviewPlan } from './review.ts'
 /** Who each Word author is in the paper: a member, or an external reviewer (`word:<name>`). */
 export type AuthorOf = (wordName: string) => Author
 
-/** The body with every Word author's suggestions signed as whoever `authorOf` says. */
-export function mapAuthors(body: JSONContent, authorOf: AuthorOf): JSONContent {
-  const sign = (value: unknown) =>
-    isAuthor(value) && value.memberId.startsWith('word:')
-      ? { ...value, ...authorOf(value.name) }
-      : value
+/**
+ * The body with every Word author's suggestions signed as whoever `authorOf` says, and, when
+ * that is not the `importer`, as imported by them (the relay lets editors write suggestions
+ * under another's name only so signed).
+ */
+export function mapAuthors(body: JSONContent, authorOf: AuthorOf, importer?: Author): JSONContent {
+  const sign = (value: unknown) => {
+    if (!isAuthor(value) || !value.memberId.startsWith('word:')) return value
+    const author = authorOf(value.name)
+    const importedBy =
+      importer === undefined || sameAuthor(author, importer) ? null : { ...importer }
+    return { ...value, ...author, importedBy }
+  }
   const visit = (node: JSONContent): JSONContent => {
     const out: JSONContent = { ...node }
     if (node.attrs !== undefined) {
