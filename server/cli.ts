@@ -13,6 +13,7 @@ import {
 } from './cli-admin.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
 import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
+import { importDocx, IMPORT_FLAGS, IMPORT_USAGE } from './cli-import.ts'
 
 const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes --data FILE and --json)
 
@@ -33,6 +34,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   compact           [--room NAME]
   recover           moves a damaged database aside and keeps every row that can be read
 ${EXPORT_USAGE}
+${IMPORT_USAGE}
 
 Environment: SAMSTEMT_RELAY_DATA, SAMSTEMT_RELAY_HOST, SAMSTEMT_RELAY_PORT, SAMSTEMT_RELAY_URL,
 SAMSTEMT_RELAY_TLS_CERT, SAMSTEMT_RELAY_TLS_KEY (flags win). See docs/relay.md.`
@@ -67,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   compact: { flags: { room: { type: 'string' } }, run: compact },
   recover: { flags: {}, run: recover },
   export: { flags: EXPORT_FLAGS, run: exportPaper },
+  import: { flags: IMPORT_FLAGS, run: importDocx },
 }
 
 async function main(argv: string[]): Promise<number> {
