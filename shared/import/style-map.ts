@@ -4,7 +4,7 @@
  * wrote them (a Norwegian Word shows "Overskrift 1" for "heading 1"), and mammoth matches names
  * ignoring case; the partner templates' own names and our export's are listed beside them.
  * The paper's title is its only level-1 heading, so Word's Heading 1 is the body's level 2.
- * docs/architecture.md lists the map ("Import from Word").
+ * docs/import.md lists the map.
  */
 export const STYLE_MAP: string[] = [
   // The house template's frame, as our DOCX export writes it (docx-styles.ts).
