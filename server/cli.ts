@@ -15,6 +15,7 @@ import { backup, BACKUP_FLAGS, restore, RESTORE_FLAGS } from './cli-backup.ts'
 import { serve, SERVE_FLAGS } from './cli-serve.ts'
 import { useDefaultData } from './data-dir.ts'
 import { exportPaper, EXPORT_FLAGS, EXPORT_USAGE } from './cli-export.ts'
+import { importDocx, IMPORT_FLAGS, IMPORT_USAGE } from './cli-import.ts'
 
 const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes --data FILE and --json)
 
@@ -38,6 +39,7 @@ const USAGE = `Usage: samstemt-relay <command> [options]   (every command takes 
   backup            --out FILE [--force]   a consistent copy, safe while the relay serves
   restore           --from FILE   puts a backup in place (stop the relay first)
 ${EXPORT_USAGE}
+${IMPORT_USAGE}
 
 Without --data, the database is relay.sqlite in the user's data folder (on Linux
 $XDG_DATA_HOME/samstemt-relay, by default ~/.local/share/samstemt-relay).
@@ -78,6 +80,7 @@ const COMMANDS: Record<string, Command> = {
   export: { flags: EXPORT_FLAGS, run: exportPaper },
   backup: { flags: BACKUP_FLAGS, run: backup },
   restore: { flags: RESTORE_FLAGS, run: restore },
+  import: { flags: IMPORT_FLAGS, run: importDocx },
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -3,19 +3,22 @@ import { validateRequest } from '../../shared/ipc/index.ts'
 import type { ExportService } from './export-service.ts'
 import { ok, toHostError } from './host-error.ts'
 import type { HostServices } from './host-services.ts'
+import { noOpenDialog, type ImportService } from './import-service.ts'
 import { browserSpelling, type SpellingService } from './spelling.ts'
 import { noUpdates, type UpdateService } from './updater.ts'
 
 /**
  * The contract, implemented once for Electron's IPC and the preview's bridge alike; only the
- * exporter (save dialog and printer) and spell checking (Electron's session, or the browser's
- * own) differ between the two, and the app's own updates (none in the preview).
+ * exporter (save dialog and printer), spell checking (Electron's session, or the browser's
+ * own), the import's open dialog and the app's own updates (none in the preview) differ
+ * between the two.
  */
 export function createHostHandlers(
   services: HostServices,
   exporter: ExportService,
   spelling: SpellingService = browserSpelling,
   updates: UpdateService = noUpdates,
+  importer: ImportService = noOpenDialog(),
 ) {
   const { workspaces, members, settings, store, log } = services
   return {
@@ -47,6 +50,8 @@ export function createHostHandlers(
     },
     'export/save': (request) => exporter.save(request),
     'export/save-text': (request) => exporter.saveText(request),
+    'import/read': (request) => importer.read(request),
+    'import/open': () => importer.open(),
     'log/write': async ({ level, message }) => {
       log.write(level, message, { source: 'renderer' })
       return ok(null)

@@ -4,10 +4,12 @@ import { APP_ORIGIN } from '../host/app-files.ts'
 import { EventOutbox } from '../host/event-outbox.ts'
 import { createHostHandlers } from '../host/host-handlers.ts'
 import { openHostServices, type HostServices } from '../host/host-services.ts'
+import { createImportService } from '../host/import-service.ts'
 import { contentSecurityPolicy } from '../host/web-policy.ts'
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts'
 import { claimSingleInstance, setupDeepLinks } from './deep-links.ts'
 import { createAppExporter } from './export.ts'
+import { createImportChooser } from './import-dialog.ts'
 import { isTrustedSender, setupIpc } from './ipc.ts'
 import { setupLifecycle } from './lifecycle.ts'
 import { applyMenu } from './menu.ts'
@@ -49,7 +51,14 @@ async function start(): Promise<BrowserWindow | null> {
   const exporter = createAppExporter(services, () => window)
   const spelling = setupSpelling(session.defaultSession, services.log)
   const updates = setupUpdates(services)
-  setupIpc(createHostHandlers(services, exporter, spelling, updates), services, (event) =>
+  const importer = createImportService({
+    chooseFile: createImportChooser(
+      () => window,
+      () => services.settings.get().language,
+    ),
+    log: services.log,
+  })
+  setupIpc(createHostHandlers(services, exporter, spelling, updates, importer), services, (event) =>
     isTrustedSender(event, () => window, trusted),
   )
   const ready = createMainWindow(services, PRELOAD)

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/ipc/index.ts'
 export type MenuLabels = {
   file: string
   newPaper: string
+  importWord: string
   exportPaper: string
   close: string
   quit: string
@@ -33,6 +34,7 @@ export const MENU_LABELS: Record<Settings['language'], MenuLabels> = {
   en: {
     file: 'File',
     newPaper: 'New paper',
+    importWord: 'Import from Word…',
     exportPaper: 'Export…',
     close: 'Close',
     quit: 'Quit Samstemt',
@@ -59,6 +61,7 @@ export const MENU_LABELS: Record<Settings['language'], MenuLabels> = {
   nb: {
     file: 'Fil',
     newPaper: 'Nytt notat',
+    importWord: 'Importer fra Word …',
     exportPaper: 'Eksporter …',
     close: 'Lukk',
     quit: 'Avslutt Samstemt',

@@ -42,6 +42,12 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         click: send('menu/new-paper'),
       },
       {
+        id: 'import',
+        label: t.importWord,
+        accelerator: 'CmdOrCtrl+O',
+        click: send('menu/import'),
+      },
+      {
         id: 'export',
         label: t.exportPaper,
         accelerator: 'CmdOrCtrl+Shift+E',

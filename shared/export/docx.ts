@@ -46,6 +46,7 @@ import {
   type ExportInput,
   type Inline,
   type KeyMessages,
+  type Suggested,
   type TableRow as TreeRow,
 } from './tree.ts'
 
@@ -277,7 +278,7 @@ class DocxWriter {
           new Paragraph({
             style: context.style,
             children: this.inlines(block.inlines, inner),
-            run: mark,
+            run: mark ?? this.#suggestedMark(block.markSuggested),
           }),
         ]
       case 'heading':
@@ -285,7 +286,7 @@ class DocxWriter {
           new Paragraph({
             heading: HEADINGS[Math.min(block.level, HEADINGS.length) - 1],
             children: this.inlines(block.inlines, inner),
-            run: mark,
+            run: mark ?? this.#suggestedMark(block.markSuggested),
           }),
         ]
       case 'code':
@@ -342,7 +343,9 @@ class DocxWriter {
               style,
               numbering: { reference, level, instance },
               children: this.inlines(child.inlines, { change: child.change ?? change }),
-              run: this.#paragraphMark(child.change ?? change),
+              run:
+                this.#paragraphMark(child.change ?? change) ??
+                this.#suggestedMark(child.markSuggested),
             }),
           )
         } else if (child.kind === 'list') {
@@ -405,6 +408,7 @@ class DocxWriter {
         out.push(this.#run({ break: 1 }, change))
         continue
       }
+      const suggested = change === undefined ? inline.suggested : undefined
       const starting = this.#withComments
         ? inline.comments.filter((index) => !this.#opened.has(index))
         : []
@@ -430,6 +434,7 @@ class DocxWriter {
             style: safeHref(marks.href) !== null ? 'Hyperlink' : undefined,
           },
           change,
+          suggested,
         ),
       )
       const href = safeHref(marks.href)
@@ -446,14 +451,31 @@ class DocxWriter {
     return out
   }
 
-  #run(options: IRunOptions, change: Change | undefined): ParagraphChild {
-    if (change === 'ins') return new InsertedTextRun({ ...options, ...this.#revision() })
-    if (change === 'del') return new DeletedTextRun({ ...options, ...this.#revision() })
+  #run(options: IRunOptions, change: Change | undefined, suggested?: Suggested): ParagraphChild {
+    const kind = change ?? suggested?.change
+    const revision = suggested ? this.#suggestion(suggested) : this.#revision()
+    if (kind === 'ins') return new InsertedTextRun({ ...options, ...revision })
+    if (kind === 'del') return new DeletedTextRun({ ...options, ...revision })
     return new TextRun(options)
   }
 
   #revision() {
     return { id: this.#nextRevision++, author: 'Samstemt', date: this.#revisionDate }
+  }
+
+  /** An open suggestion of the paper as a tracked change by its author, at its time. */
+  #suggestion(suggested: Suggested) {
+    return {
+      id: this.#nextRevision++,
+      author: byline(suggested.author, suggested.organisation),
+      date: new Date(suggested.at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
+  }
+
+  #suggestedMark(suggested: Suggested | undefined) {
+    if (suggested === undefined) return undefined
+    const revision = this.#suggestion(suggested)
+    return suggested.change === 'ins' ? { insertion: revision } : { deletion: revision }
   }
 
   /** Marks a whole inserted or deleted paragraph's mark, so accepting removes the paragraph too. */
@@ -478,8 +500,6 @@ class DocxWriter {
           : []
       const threadId = id++
       const ids = [threadId]
-      const byline = (author: string, organisation: string) =>
-        organisation ? `${author} (${organisation})` : author
       this.comments.push({
         id: threadId,
         author: byline(comment.author, comment.organisation),
@@ -517,6 +537,11 @@ class DocxWriter {
       ]),
     ]
   }
+}
+
+/** "Name (Organisation)", how Word shows who made a change or a comment. */
+function byline(author: string, organisation: string): string {
+  return organisation ? `${author} (${organisation})` : author
 }
 
 function paragraphs(text: string): Paragraph[] {

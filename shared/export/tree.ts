@@ -1,6 +1,13 @@
 import type { JSONContent } from '@tiptap/core'
 import { templateHeadings } from '../model/template.ts'
 import { isTemplateSection, type TemplateSection } from '../model/template-structure.ts'
+import {
+  isAuthor,
+  SUGGEST_DELETE,
+  SUGGEST_INSERT,
+  SUGGEST_JOIN,
+  SUGGEST_SPLIT,
+} from '../model/tracked.ts'
 import type { ExportComment, ExportLanguage, ExportSource, Signatory } from './types.ts'
 
 /** A tracked change in a redline: the piece was inserted into or deleted from the newer version. */
@@ -16,6 +23,9 @@ export type Marks = {
   href?: string
 }
 
+/** An open suggestion of the paper (suggesting mode): who made it, when. */
+export type Suggested = { change: Change; author: string; organisation: string; at: number }
+
 export type TextInline = {
   kind: 'text'
   text: string
@@ -25,6 +35,8 @@ export type TextInline = {
   /** The comments whose range ends with this text (where a marker goes). */
   commentEnds: number[]
   change?: Change
+  /** The paper's own open suggestion on this text (DOCX writes it as a tracked change). */
+  suggested?: Suggested
 }
 export type BreakInline = { kind: 'break'; change?: Change }
 export type Inline = TextInline | BreakInline
@@ -38,7 +50,7 @@ export type TableRow = { cells: TableCell[]; change?: Change }
  * 1 is a top-level section of the body (the title sits above it).
  */
 export type Block =
-  | { kind: 'paragraph'; inlines: Inline[]; change?: Change }
+  | { kind: 'paragraph'; inlines: Inline[]; change?: Change; markSuggested?: Suggested }
   | {
       kind: 'heading'
       level: number
@@ -46,6 +58,8 @@ export type Block =
       /** The template section this heading opens (`section` in the body), if any. */
       section?: TemplateSection
       change?: Change
+      /** The break after this block is a suggested one (a split) or suggested away (a join). */
+      markSuggested?: Suggested
     }
   | { kind: 'code'; language: string | null; inlines: Inline[]; change?: Change }
   | { kind: 'list'; ordered: boolean; start: number; items: ListItem[]; change?: Change }
@@ -222,7 +236,20 @@ class Walker {
   }
 
   blocks(nodes: readonly JSONContent[]): Block[] {
-    return nodes.flatMap((node) => this.block(node))
+    const out: Block[] = []
+    let previous: Block | undefined
+    for (const node of nodes) {
+      // A suggested break before this block is the previous paragraph's mark in Word.
+      const split = suggestedOf(node.attrs?.[SUGGEST_SPLIT], 'ins')
+      const join = suggestedOf(node.attrs?.[SUGGEST_JOIN], 'del')
+      if ((split ?? join) && (previous?.kind === 'paragraph' || previous?.kind === 'heading')) {
+        previous.markSuggested = split ?? join
+      }
+      const blocks = this.block(node)
+      out.push(...blocks)
+      previous = blocks[blocks.length - 1] ?? previous
+    }
+    return out
   }
 
   block(node: JSONContent): Block[] {
@@ -298,7 +325,10 @@ class Walker {
     const inlines: Inline[] = []
     for (const node of nodes) {
       if (node.type === 'text' && typeof node.text === 'string') {
-        inlines.push(...this.text(node.text, marksOf(node)))
+        const pieces = this.text(node.text, marksOf(node))
+        const suggested = suggestionOf(node)
+        if (suggested) for (const piece of pieces) piece.suggested = suggested
+        inlines.push(...pieces)
       } else if (node.type === 'hardBreak') {
         inlines.push({ kind: 'break' })
       }
@@ -338,6 +368,19 @@ class Walker {
 function numberAttr(node: JSONContent, name: string, fallback: number): number {
   const value = node.attrs?.[name]
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback
+}
+
+function suggestionOf(node: JSONContent): Suggested | undefined {
+  for (const mark of node.marks ?? []) {
+    if (mark.type === SUGGEST_INSERT) return suggestedOf(mark.attrs, 'ins')
+    if (mark.type === SUGGEST_DELETE) return suggestedOf(mark.attrs, 'del')
+  }
+  return undefined
+}
+
+function suggestedOf(value: unknown, change: Change): Suggested | undefined {
+  if (!isAuthor(value)) return undefined
+  return { change, author: value.name, organisation: value.organisation, at: value.at }
 }
 
 function marksOf(node: JSONContent): Marks {

@@ -1,4 +1,5 @@
 import type { en } from './catalog-en.ts'
+import type { enImport } from './catalog-en-import.ts'
 import type { enMembers } from './catalog-en-members.ts'
 import type { enSuggesting } from './catalog-en-suggesting.ts'
 import type { enReview } from './catalog-en-review.ts'
@@ -22,6 +23,7 @@ type Parts = {
   writing: typeof enWriting
   members: typeof enMembers
   suggesting: typeof enSuggesting
+  import: typeof enImport
 }
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Plural }
 
@@ -34,7 +36,8 @@ type English = Parts['app'] &
   Parts['workflow'] &
   Parts['writing'] &
   Parts['members'] &
-  Parts['suggesting']
+  Parts['suggesting'] &
+  Parts['import']
 export type MessageKey = keyof English
 
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never

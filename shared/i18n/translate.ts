@@ -5,6 +5,7 @@ import { enReview } from './catalog-en-review.ts'
 import { enWorkflow } from './catalog-en-workflow.ts'
 import { enWorkspace } from './catalog-en-workspace.ts'
 import { enWriting } from './catalog-en-writing.ts'
+import { enImport } from './catalog-en-import.ts'
 import { nb } from './catalog-nb.ts'
 import { nbMembers } from './catalog-nb-members.ts'
 import { nbSuggesting } from './catalog-nb-suggesting.ts'
@@ -12,6 +13,7 @@ import { nbReview } from './catalog-nb-review.ts'
 import { nbWorkflow } from './catalog-nb-workflow.ts'
 import { nbWorkspace } from './catalog-nb-workspace.ts'
 import { nbWriting } from './catalog-nb-writing.ts'
+import { nbImport } from './catalog-nb-import.ts'
 import type { Message, MessageKey, Translate } from './messages.ts'
 
 /** The languages of the user interface. */
@@ -33,6 +35,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, Message>> = {
     ...nbWriting,
     ...nbMembers,
     ...nbSuggesting,
+    ...nbImport,
   },
   en: {
     ...en,
@@ -42,6 +45,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, Message>> = {
     ...enWriting,
     ...enMembers,
     ...enSuggesting,
+    ...enImport,
   },
 }
 

@@ -5,6 +5,7 @@
 
 import type { ExportFormat } from '../export/formats.ts'
 import type { ExportSource } from '../export/types.ts'
+import type { ParsedDocx } from '../import/parse-docx.ts'
 import type { MemberSummary, MembersResponse } from '../protocol/admin.ts'
 import type { Role } from '../protocol/index.ts'
 
@@ -101,6 +102,11 @@ export type HostError = {
     | 'export-failed'
     /** PDF export found nothing to print with (no Chromium for the preview or the CLI). */
     | 'no-printer'
+    /**
+     * A file that cannot be imported from Word (not a .docx, password-protected, damaged, too
+     * large, a zip bomb): the message names the file and says what to do. Nothing was written.
+     */
+    | 'import-refused'
     /** A bug in the host; the message says where the log is. */
     | 'internal'
   /** What happened and what to do, in English; the log keeps this one. */
@@ -140,6 +146,12 @@ export type StoredUpdates = {
    */
   confirmed: Uint8Array | null
 }
+
+/** A Word document read by the host, ready to be planned and written by the page. */
+export type ImportedDocx = { fileName: string; parsed: ParsedDocx }
+
+/** The document the user chose in the host's open dialog, or that they closed it. */
+export type ImportOpened = ImportedDocx | { cancelled: true }
 
 /** The file formats a paper exports to: the registry in shared/export/formats.ts. */
 export type { ExportFormat } from '../export/formats.ts'
@@ -253,6 +265,17 @@ export type HostHandlers = {
    * chooses: the native save dialog, the preview's exports folder.
    */
   'export/save-text': (req: SaveTextRequest) => ExportSaved
+  /**
+   * Reads a Word document (.docx) the page has, chosen in its file picker or dropped on it,
+   * under the import's limits (size, unpacked size, entries); parsed in the host, so the page
+   * stays responsive. `import-refused` says why a file cannot be imported.
+   */
+  'import/read': (req: { fileName: string; bytes: Uint8Array }) => ImportedDocx
+  /**
+   * Asks the user for a Word document in the native open dialog and reads it as `import/read`
+   * does (the preview has no such dialog and answers `cancelled`).
+   */
+  'import/open': () => ImportOpened
   /** Appends to the host log file. */
   'log/write': (req: { level: 'info' | 'warn' | 'error'; message: string }) => null
   /**
@@ -272,6 +295,8 @@ export type HostEvents = {
   'app/invite': { link: string }
   'menu/new-paper': null
   'menu/export': null
+  /** File › Import from Word…: the host's open dialog is shown through `import/open`. */
+  'menu/import': null
   /**
    * Edit > Undo / Redo chosen with the mouse. Their shortcuts are not taken by the menu, so the
    * editor's own keymap (Yjs undo) receives the keys.

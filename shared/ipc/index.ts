@@ -12,6 +12,8 @@ export type {
   HostEvents,
   HostHandlers,
   HostImplementation,
+  ImportedDocx,
+  ImportOpened,
   InviteFields,
   InvitePreview,
   MemberIdentity,

@@ -107,6 +107,8 @@ const valid: Record<Channel, unknown> = {
   'store/confirm': { doc: 'smart-cities/paper/p1', stateVector: new Uint8Array([1, 7, 3]) },
   'export/save': exportRequest(),
   'export/save-text': { format: 'json', text: '{}', suggestedName: 'Unsent comments' },
+  'import/read': { fileName: 'Innspill.docx', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) },
+  'import/open': undefined,
   'log/write': { level: 'warn', message: 'offline for 3 minutes' },
   'spelling/language': { language: 'nb' },
   'update/status': undefined,

@@ -29,6 +29,9 @@ export const LIMITS = {
   nameChars: 200,
   /** How far ahead an invite may expire. */
   inviteDays: 365,
+  /** A Word file sent for import: past the import's own limit, so that limit's message is shown. */
+  importBytes: 32 * 1024 * 1024,
+  importFileNameChars: 255,
   /** A text saved like an export (unsent comments). */
   exportTextChars: 4_000_000,
   ...EXPORT_LIMITS,
@@ -87,6 +90,11 @@ const requests: Record<Channel, Check> = {
     text: string(LIMITS.exportTextChars),
     suggestedName: string(EXPORT_LIMITS.exportFileNameChars, undefined, 'file name'),
   }),
+  'import/read': object({
+    fileName: string(LIMITS.importFileNameChars, undefined, 'file name'),
+    bytes: bytes(LIMITS.importBytes),
+  }),
+  'import/open': none,
   'log/write': object({
     level: oneOf(['info', 'warn', 'error']),
     message: string(LIMITS.logChars),
@@ -100,6 +108,7 @@ const events: Record<HostEvent, Check> = {
   'app/invite': object({ link }),
   'menu/new-paper': (value, path) => (value === null ? null : `${path} must be null`),
   'menu/export': (value, path) => (value === null ? null : `${path} must be null`),
+  'menu/import': (value, path) => (value === null ? null : `${path} must be null`),
   'menu/undo': (value, path) => (value === null ? null : `${path} must be null`),
   'menu/redo': (value, path) => (value === null ? null : `${path} must be null`),
   'store/problem': object({

@@ -27,12 +27,14 @@ export type NewThread = {
   author: Author
   text: string
   suggestion?: Suggestion | null
+  /** The member who imports it from a Word review, when `author` is someone else. */
+  importedBy?: Author | null
   /** The tracked change the thread is about (its card's conversation). */
   tracked?: string | null
 }
 
-/** A new answer in a thread. */
-export type NewReply = { author: Author; text: string }
+/** A new answer in a thread; `importedBy` as for a thread. */
+export type NewReply = { author: Author; text: string; importedBy?: Author | null }
 
 /** A comment: a thread's first comment (`replyId` null) or one of its replies. */
 export type CommentRef = { threadId: string; replyId: string | null }
@@ -50,6 +52,9 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
       ? checkText(thread.text, `${THREADS}.text`)
       : check(text(), thread.text, `${THREADS}.text`)),
     ...(suggestion === null ? [] : checkText(suggestion.text, `${THREADS}.suggestion.text`)),
+    ...(thread.importedBy == null
+      ? []
+      : check(authorField, thread.importedBy, `${THREADS}.importedBy`)),
   ]
   const threads = rootMap(doc, THREADS, problems)
   if (threads === null || problems.length > 0) return refused(problems)
@@ -67,6 +72,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = Date.now()): Writ
     suggestion: suggestion === null ? null : { text: suggestion.text },
     decision: null,
     tracked: thread.tracked ?? null,
+    ...(thread.importedBy == null ? {} : { importedBy: authorOf(thread.importedBy) }),
   }
   const entry = new Y.Map<unknown>(Object.entries(structuredClone(fields)))
   entry.set(REPLIES, new Y.Array<Y.Map<unknown>>())
@@ -84,6 +90,9 @@ export function addReply(
   const problems = [
     ...check(authorField, reply.author, `${THREADS}.${threadId}.${REPLIES}.author`),
     ...checkText(reply.text, `${THREADS}.${threadId}.${REPLIES}.text`),
+    ...(reply.importedBy == null
+      ? []
+      : check(authorField, reply.importedBy, `${THREADS}.${threadId}.${REPLIES}.importedBy`)),
   ]
   const replies = findReplies(doc, threadId, problems)
   if (replies === null || problems.length > 0) return refused(problems)
@@ -94,6 +103,7 @@ export function addReply(
     text: reply.text,
     createdAt: now,
     editedAt: null,
+    ...(reply.importedBy == null ? {} : { importedBy: authorOf(reply.importedBy) }),
   }
   replies.push([new Y.Map<unknown>(Object.entries(fields))])
   return done(id)

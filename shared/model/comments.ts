@@ -49,6 +49,8 @@ export type Reply = {
   createdAt: number
   /** Epoch milliseconds of the last edit; null when never edited. */
   editedAt: number | null
+  /** Who brought it in from a Word review on the author's behalf; null when the author wrote it. */
+  importedBy?: Author | null
 }
 
 /**
@@ -72,6 +74,8 @@ export type Thread = {
   suggestion: Suggestion | null
   /** Null while the suggestion (if any) waits for a decision. */
   decision: SuggestionDecision | null
+  /** Who brought it in from a Word review on the author's behalf; null when the author wrote it. */
+  importedBy?: Author | null
   /**
    * The tracked change (suggesting mode) this thread is about, by its id: its card's replies and
    * the record of its decision. Null for an ordinary comment.
@@ -94,6 +98,7 @@ const replySpec: Spec<Reply> = {
   text: text(),
   createdAt: time,
   editedAt: nullable(time),
+  importedBy: optional(nullable(record(authorSpec)), null),
 }
 
 const repliesField: FieldReader<Reply[]> = (value, path, problems) => {
@@ -105,7 +110,7 @@ const repliesField: FieldReader<Reply[]> = (value, path, problems) => {
   value.forEach((entry: unknown, i) => {
     const at = `${path}[${i}]`
     if (entry instanceof Y.Map)
-      replies.push(readRecord(replySpec, (key) => entry.get(key), at, problems))
+      replies.push(withoutNoImport(readRecord(replySpec, (key) => entry.get(key), at, problems)))
     else problems.push({ path: at, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
   })
   return replies
@@ -135,6 +140,7 @@ const threadSpec: Spec<Omit<Thread, 'id'>> = {
     ),
     null,
   ),
+  importedBy: optional(nullable(record(authorSpec)), null),
 }
 
 /**
@@ -163,10 +169,19 @@ export function readThread(doc: Y.Doc, id: string): Read<Thread | null> {
 function readEntry(entry: unknown, id: string, problems: Problem[]): Thread | null {
   const path = `${THREADS}.${id}`
   if (entry instanceof Y.Map) {
-    return { id, ...readRecord(threadSpec, (key) => entry.get(key), path, problems) }
+    return withoutNoImport({
+      id,
+      ...readRecord(threadSpec, (key) => entry.get(key), path, problems),
+    })
   }
   problems.push({ path, message: `expected a Y.Map; got ${describe(entry)}; skipped` })
   return null
+}
+
+/** Comments their authors wrote read as before imports existed: no `importedBy` key. */
+function withoutNoImport<T extends { importedBy?: Author | null }>(comment: T): T {
+  if (comment.importedBy === null) delete comment.importedBy
+  return comment
 }
 
 /** Calls `listener` with the fresh threads after every transaction that changed them. */

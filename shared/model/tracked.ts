@@ -37,6 +37,11 @@ export type TrackedAuthor = {
   organisation: string
   /** Epoch milliseconds. */
   at: number
+  /**
+   * The member who brought it in from a Word review on the author's behalf (the author being
+   * another member, or an external reviewer); absent or null when the author made it here.
+   */
+  importedBy?: { memberId: string; name: string; organisation: string } | null
 }
 
 /** The textblocks that can be split off or joined (the body's paragraphs and headings). */
@@ -48,6 +53,7 @@ const authorAttributes = {
   name: { default: '' },
   organisation: { default: '' },
   at: { default: 0 },
+  importedBy: { default: null },
 }
 
 function dataOf(attrs: Record<string, unknown>) {

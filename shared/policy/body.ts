@@ -13,7 +13,7 @@ import {
   type TrackedAuthor,
 } from '../model/tracked.ts'
 import type { ParsedBlock } from '../updates/index.ts'
-import { writesAs, type Member } from './members.ts'
+import { writesAs, writesBody, type Member } from './members.ts'
 
 const FORMAT_KEYS = new Set([SUGGEST_INSERT, SUGGEST_DELETE, SUGGEST_FORMAT])
 const BLOCK_KEYS = new Set([SUGGEST_SPLIT, SUGGEST_JOIN])
@@ -79,12 +79,22 @@ function authorshipRefusal(member: Member, { blocks, suggester }: BodyContext): 
       if (value === undefined || value === null) continue
       if (!isAuthor(value)) return 'Not a valid suggestion: it must say who made it, and when.'
       const owner = suggester(value.id)
-      if (owner !== undefined ? owner !== value.memberId : !writesAs(member, authorOf(value))) {
+      const signed = writesAs(member, authorOf(value)) || imports(member, value)
+      if (owner !== undefined ? owner !== value.memberId : !signed) {
         return 'A suggestion is made under your own name.'
       }
     }
   }
   return null
+}
+
+/**
+ * A suggestion under another author's name is an imported Word review: allowed to those who
+ * write the text (editors, the coordinator), when it is signed by them as its importer.
+ */
+function imports(member: Member, value: TrackedAuthor): boolean {
+  const by = value.importedBy
+  return by != null && writesBody(member.role) && writesAs(member, by)
 }
 
 const authorOf = (value: TrackedAuthor) => ({

@@ -110,7 +110,9 @@ export function threadChangeRefusal(
   const viewer = { memberId: member.id, role: member.role }
   if (before === null && after === null) return null
   if (before === null && after !== null) {
-    if (!writesAs(member, after.author)) return 'You comment only under your own name.'
+    if (!writesAs(member, after.author) && !imports(member, after.importedBy)) {
+      return 'You comment only under your own name.'
+    }
     if (after.tracked !== null && after.decision !== null) {
       // The record of a decision on a tracked change: made by whoever may decide, as decided.
       const undecided = { ...after, state: 'open' as const, decision: null, resolvedBy: null }
@@ -136,7 +138,11 @@ export function threadChangeRefusal(
   if (before === null || after === null) return null
   const rights = threadRights(viewer, before)
   const same = (field: keyof Thread) => stable(before[field]) === stable(after[field])
-  if (!(['anchor', 'quote', 'author', 'createdAt', 'suggestion', 'tracked'] as const).every(same)) {
+  if (
+    !(
+      ['anchor', 'quote', 'author', 'createdAt', 'suggestion', 'tracked', 'importedBy'] as const
+    ).every(same)
+  ) {
     return 'Who wrote a comment, where and when cannot change.'
   }
   if (!(same('text') && same('editedAt')) && !rights.edit) {
@@ -172,7 +178,9 @@ function repliesRefusal(before: Reply[], after: Reply[], member: Member): string
   for (const [id, reply] of is) {
     const previous = was.get(id)
     if (previous === undefined) {
-      if (!writesAs(member, reply.author)) return 'You reply only under your own name.'
+      if (!writesAs(member, reply.author) && !imports(member, reply.importedBy)) {
+        return 'You reply only under your own name.'
+      }
     } else if (stable(previous) !== stable(reply)) {
       if (!replyRights(viewer, previous).edit) return 'Only its author edits a reply.'
       if (
@@ -187,6 +195,14 @@ function repliesRefusal(before: Reply[], after: Reply[], member: Member): string
     if (!is.has(id) && !replyRights(viewer, reply).delete) return 'Only its author deletes a reply.'
   }
   return null
+}
+
+/**
+ * A comment written under another author's name is an import of a Word review: allowed to those who
+ * write the text (editors, the coordinator), who sign it as the importer, so it still says who sent it.
+ */
+function imports(member: Member, importedBy: Author | null | undefined): boolean {
+  return importedBy != null && writesBody(member.role) && writesAs(member, importedBy)
 }
 
 /** JSON with bytes (anchors) as number lists; field order is the readers' spec order. */

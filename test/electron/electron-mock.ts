@@ -168,6 +168,13 @@ function createState() {
         filePath: '',
       }),
     ),
+    /** dialog.showOpenDialog: cancelled unless a test answers otherwise. */
+    openDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      }),
+    ),
     printToPDF: async (
       _contents: FakeWebContents,
       _options: Record<string, unknown>,
@@ -252,6 +259,7 @@ export const electronModule = {
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   dialog: {
     showSaveDialog: (...args: unknown[]) => electron().saveDialog(...args),
+    showOpenDialog: (...args: unknown[]) => electron().openDialog(...args),
     showErrorBox: (title: string, text: string) => electron().errorBoxes.push([title, text]),
   },
   safeStorage: {

@@ -38,11 +38,12 @@ describe('the application menu', () => {
     expect(labels).toEqual(['File', 'Edit', 'View', 'Window', 'Help'])
   })
 
-  it('File has New paper, Export… and Close with their usual shortcuts', () => {
+  it('File has New paper, Import from Word…, Export… and Close with their usual shortcuts', () => {
     const file = submenu(menuTemplate(options()), 'File')
     const entries = file.filter((item) => item.type !== 'separator')
     expect(entries.map((item) => [item.label, item.accelerator])).toEqual([
       ['New paper', 'CmdOrCtrl+N'],
+      ['Import from Word…', 'CmdOrCtrl+O'],
       ['Export…', 'CmdOrCtrl+Shift+E'],
       ['Close', 'CmdOrCtrl+W'],
       ['Quit Samstemt', 'Ctrl+Q'],
@@ -50,12 +51,13 @@ describe('the application menu', () => {
     expect(file.find((item) => item.label === 'Close')?.role).toBe('close')
   })
 
-  it('New paper and Export… send their menu events to the page', () => {
+  it('New paper, Import from Word… and Export… send their menu events to the page', () => {
     const opts = options()
     const file = submenu(menuTemplate(opts), 'File')
     click(file.find((item) => item.id === 'new-paper'))
+    click(file.find((item) => item.id === 'import'))
     click(file.find((item) => item.id === 'export'))
-    expect(opts.sent).toEqual(['menu/new-paper', 'menu/export'])
+    expect(opts.sent).toEqual(['menu/new-paper', 'menu/import', 'menu/export'])
   })
 
   it("Undo and Redo leave their keys to the editor's own undo", () => {

@@ -270,6 +270,62 @@ describe('what a reviewer may do to the text: suggest, and nothing else', () => 
     ).toMatch(/own name/)
   })
 
+  test('an editor imports a Word review: others’ suggestions signed as imported by them are stored; not by a reviewer', async () => {
+    const { seeded, as } = await setup()
+    const editor = await as('editor')
+    const importer = { memberId: seeded.memberIds.editor, name: 'A editor', organisation: 'UiS' }
+    const external = {
+      type: SUGGEST_INSERT,
+      attrs: by(seeded, 'editor', {
+        memberId: 'word:Ingrid Berg',
+        name: 'Ingrid Berg',
+        organisation: '',
+        importedBy: importer,
+      }),
+    }
+    const reviewers = {
+      type: SUGGEST_DELETE,
+      attrs: by(seeded, 'reviewer', { importedBy: importer }),
+    }
+    expect(
+      await write(
+        editor,
+        paragraph(
+          text('Byene '),
+          text('alle ', [external]),
+          text('trenger '),
+          text('forutsigbar', [reviewers]),
+          text(' finansiering.'),
+        ),
+      ),
+    ).toBe('')
+    const kept = await as('coordinator')
+    expect(
+      suggestions(kept.doc).map((s) => [s.author.name, s.author.importedBy?.memberId]),
+    ).toEqual([
+      ['Ingrid Berg', seeded.memberIds.editor],
+      ['A reviewer', seeded.memberIds.editor],
+    ])
+    // Signed with someone else's name as importer, or by a reviewer: refused.
+    const reviewer = await as('reviewer')
+    const notTheirs = {
+      type: SUGGEST_INSERT,
+      attrs: by(seeded, 'editor', {
+        memberId: 'word:Per',
+        name: 'Per',
+        organisation: '',
+        importedBy: {
+          memberId: seeded.memberIds.reviewer,
+          name: 'A reviewer',
+          organisation: 'UiS',
+        },
+      }),
+    }
+    expect(await write(reviewer, paragraph(text('Per ', [notTheirs]), text(TEXT)))).toMatch(
+      /own name/,
+    )
+  })
+
   test('editors decide: accepting a reviewer’s suggestion is allowed to them', async () => {
     const { seeded, as } = await setup()
     const reviewer = await as('reviewer')

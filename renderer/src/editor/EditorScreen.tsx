@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   isLocked,
@@ -14,6 +14,10 @@ import { workflowRights, writesBody } from '../../../shared/policy/index.ts'
 import { commentsRoom, paperRoom, workflowRoom } from '../../../shared/protocol/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { ImportDialog, type ImportConfirmed, type ImportTarget } from '../import/ImportDialog.tsx'
+import type { WordSource } from '../import/read-word-file.ts'
+import { useMappableMembers } from '../import/use-mappable-members.ts'
+import { importReview } from '../import/word-import.ts'
 import { StatusBadge } from '../library/StatusBadge.tsx'
 import { reviewCommand } from '../review/review-keys.ts'
 import { MarginComments } from '../review/MarginComments.tsx'
@@ -43,6 +47,7 @@ import { PageTitle } from './PageTitle.tsx'
 import { PaperEditor } from './PaperEditor.tsx'
 import type { EditMode } from './suggesting.ts'
 import { isMac } from './text-tools.ts'
+import { reviewUndoOrigin, startUndoStep } from './typing-undo.ts'
 import { SideTabs, type SideTab } from './SideTabs.tsx'
 import { useIndexSummary } from './use-index-summary.ts'
 import { useWidth } from './use-width.ts'
@@ -171,6 +176,49 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
   )
   const openCount = review.threads.filter(({ thread }) => thread.state === 'open').length
 
+  // Import review from Word: the summary first; then the body in one transaction the editor's
+  // undo takes back in one step, and the comments in their own doc.
+  const reviewPicker = useRef<HTMLInputElement>(null)
+  const [reviewSource, setReviewSource] = useState<WordSource | null>(null)
+  const [reviewDone, setReviewDone] = useState<string | null>(null)
+  const me = review.author
+  const mappable = useMappableMembers(workspace.entry, me, reviewSource !== null)
+  const paperDoc = session?.doc ?? null
+  const commentsDoc = comments?.doc ?? null
+  const reviewTarget = useMemo<ImportTarget | null>(
+    () =>
+      paperDoc === null || commentsDoc === null
+        ? null
+        : { kind: 'review', paper: paperDoc, comments: commentsDoc, versions: workflow.versions },
+    [paperDoc, commentsDoc, workflow.versions],
+  )
+  const writeReviewImport = useCallback(
+    async ({ plan, mapping }: ImportConfirmed) => {
+      if (paperDoc === null || commentsDoc === null || editor === null) {
+        return { ok: false as const, reason: t('editor.loading') }
+      }
+      startUndoStep(editor)
+      const written = importReview({
+        paper: paperDoc,
+        comments: commentsDoc,
+        plan,
+        mapping,
+        by: me,
+        origin: reviewUndoOrigin,
+      })
+      startUndoStep(editor)
+      if (!written.ok) return { ok: false as const, reason: problemsText(written.problems) }
+      setReviewDone(
+        t('import.done.review', {
+          suggestions: t('import.done.suggestions', { count: written.suggestions }),
+          comments: t('import.done.comments', { count: written.comments }),
+        }),
+      )
+      return { ok: true as const }
+    },
+    [paperDoc, commentsDoc, editor, me, t],
+  )
+
   const { startDraft, step, activate } = review
   const onActivateThread = useCallback(
     (id: string) => {
@@ -239,6 +287,32 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             </span>
           )}
           <div className="editor-head-actions">
+            {editable && editor !== null && (
+              <>
+                <input
+                  ref={reviewPicker}
+                  type="file"
+                  accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                  className="visually-hidden"
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  data-testid="import-review-file"
+                  onChange={(event) => {
+                    const file = event.target.files?.[0]
+                    event.target.value = ''
+                    if (file !== undefined) setReviewSource({ kind: 'file', file })
+                  }}
+                />
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => reviewPicker.current?.click()}
+                >
+                  <Icon name="upload" size={16} />
+                  {t('import.review.open')}
+                </button>
+              </>
+            )}
             {coordinator && session && (
               <button
                 type="button"
@@ -268,6 +342,19 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             paperTitle={title}
             author={review.author}
           />
+        )}
+        {reviewDone !== null && (
+          <p className="notice notice-info read-only-note import-done" role="status">
+            <Icon name="check" className="notice-icon" />
+            <span>{reviewDone}</span>
+            <button
+              type="button"
+              className="btn btn-quiet btn-small"
+              onClick={() => setReviewDone(null)}
+            >
+              {t('view.close')}
+            </button>
+          </p>
         )}
         {status.connection === 'revoked' && block === null && (
           <p className="notice notice-error read-only-note">
@@ -404,6 +491,16 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
             workflow={workflow}
             initialVersion={exporting.version}
             onClose={() => setExporting(null)}
+          />
+        )}
+        {reviewSource !== null && reviewTarget !== null && (
+          <ImportDialog
+            source={reviewSource}
+            target={reviewTarget}
+            members={mappable}
+            me={me}
+            onConfirm={writeReviewImport}
+            onClose={() => setReviewSource(null)}
           />
         )}
         {versions.view !== null && <PaperView {...versions.view} onClose={versions.closeView} />}

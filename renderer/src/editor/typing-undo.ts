@@ -1,7 +1,13 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
-import { defaultDeleteFilter, defaultProtectedNodes, ySyncPluginKey } from '@tiptap/y-tiptap'
+import type { Editor } from '@tiptap/core'
+import {
+  defaultDeleteFilter,
+  defaultProtectedNodes,
+  ySyncPluginKey,
+  yUndoPluginKey,
+} from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 
 /** A pause this long (ms) in typing ends an undo step, as a new word does. */
@@ -36,6 +42,18 @@ export class TypingUndoManager extends Y.UndoManager {
   startStep(): void {
     this.lastChange = 0
   }
+}
+
+/**
+ * The origin of a change made to the body outside the editor that this user's undo must take
+ * back (an imported Word review): the editor's own, which the undo manager tracks.
+ */
+export const reviewUndoOrigin = ySyncPluginKey
+
+/** The editor's next change, or one written with `reviewUndoOrigin`, is an undo step of its own. */
+export function startUndoStep(editor: Editor): void {
+  const state = yUndoPluginKey.getState(editor.state) as { undoManager?: unknown } | undefined
+  if (state?.undoManager instanceof TypingUndoManager) state.undoManager.startStep()
 }
 
 /** What a transaction of this user's did to the text, as far as undo steps care. */

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   observePapers,
@@ -7,6 +7,7 @@ import {
   type PaperSummary,
 } from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
+import { carriesFiles } from '../import/read-word-file.ts'
 import { StatusBar } from '../status/StatusBar.tsx'
 import { useDocValue, useRoomStatus } from '../sync/use-room.ts'
 import { Icon } from '../ui/Icon.tsx'
@@ -43,9 +44,40 @@ export function LibraryScreen() {
   // Revoked: the button stays, turned off, pointing at the reason.
   const block = useWriteBlock()
   const canCreate = mayWrite(workspace.identity, 'index')
+  const canImport = canCreate && status.loaded && block === null
+  const picker = useRef<HTMLInputElement>(null)
+  const [dropping, setDropping] = useState(false)
+  const drag = (event: React.DragEvent) => {
+    if (!canImport || !carriesFiles([...event.dataTransfer.types])) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+    setDropping(true)
+  }
 
   return (
-    <main id="main" className="screen" tabIndex={-1}>
+    <main
+      id="main"
+      className={dropping ? 'screen library-dropping' : 'screen'}
+      tabIndex={-1}
+      onDragEnter={drag}
+      onDragOver={drag}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false)
+      }}
+      onDrop={(event) => {
+        if (!canImport) return
+        event.preventDefault()
+        setDropping(false)
+        const file = event.dataTransfer.files[0]
+        if (file !== undefined) workspace.importWord({ kind: 'file', file })
+      }}
+    >
+      {dropping && (
+        <div className="library-drop" aria-hidden="true">
+          <Icon name="upload" size={32} />
+          <p>{t('import.drop')}</p>
+        </div>
+      )}
       <div className="screen-scroll">
         <div className="library">
           <div className="library-head">
@@ -56,17 +88,43 @@ export function LibraryScreen() {
               )}
             </div>
             {canCreate && (
-              <button
-                type="button"
-                className="btn btn-primary"
-                onClick={workspace.newPaper}
-                disabled={workspace.creating || !status.loaded || block !== null}
-                aria-describedby={block?.reasonId}
-                aria-busy={workspace.creating}
-              >
-                <Icon name="plus" />
-                {workspace.creating ? t('library.creating') : t('library.new')}
-              </button>
+              <div className="library-actions">
+                <input
+                  ref={picker}
+                  type="file"
+                  accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                  className="visually-hidden"
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  data-testid="import-file"
+                  onChange={(event) => {
+                    const file = event.target.files?.[0]
+                    event.target.value = ''
+                    if (file !== undefined) workspace.importWord({ kind: 'file', file })
+                  }}
+                />
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  onClick={() => picker.current?.click()}
+                  disabled={!canImport}
+                  aria-describedby={block?.reasonId}
+                >
+                  <Icon name="upload" />
+                  {t('import.open')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={workspace.newPaper}
+                  disabled={workspace.creating || !status.loaded || block !== null}
+                  aria-describedby={block?.reasonId}
+                  aria-busy={workspace.creating}
+                >
+                  <Icon name="plus" />
+                  {workspace.creating ? t('library.creating') : t('library.new')}
+                </button>
+              </div>
             )}
           </div>
           {!status.loaded ? (

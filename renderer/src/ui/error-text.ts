@@ -24,6 +24,7 @@ const TEXTS = {
   store: ['error.store.title', 'error.store.body'],
   'export-failed': ['error.export-failed.title', 'error.export-failed.body'],
   'no-printer': ['error.no-printer.title', 'error.no-printer.body'],
+  'import-refused': ['error.import-refused.title', 'error.import-refused.body'],
   internal: ['error.internal.title', 'error.internal.body'],
   'host-failed': ['error.host-failed.title', 'error.host-failed.body'],
 } as const satisfies Record<UiError['code'], readonly [MessageKey, MessageKey]>

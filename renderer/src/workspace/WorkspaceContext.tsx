@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
+import type { WordSource } from '../import/read-word-file.ts'
 import type { AccessState } from '../sync/relay-access.ts'
 import type { RoomRegistry } from '../sync/room-registry.ts'
 import type { RoomSession } from '../sync/room-session.ts'
@@ -20,6 +21,8 @@ export type Workspace = {
   openPaper(id: string | null, fresh?: boolean): void
   newPaper(): void
   creating: boolean
+  /** Imports a Word document as a new paper: the summary first, then it is written. */
+  importWord(source: WordSource): void
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null)

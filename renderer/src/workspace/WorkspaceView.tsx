@@ -2,6 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { WorkspaceEntry } from '../../../shared/ipc/contract.ts'
 import { indexRoom, type Role } from '../../../shared/protocol/index.ts'
 import { EditorScreen } from '../editor/EditorScreen.tsx'
+import { ImportDialog, type ImportConfirmed, type ImportTarget } from '../import/ImportDialog.tsx'
+import type { WordSource } from '../import/read-word-file.ts'
+import { useMappableMembers } from '../import/use-mappable-members.ts'
+import { importNewPaper } from '../import/word-import.ts'
 import type { UiError } from '../host/host.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -92,6 +96,49 @@ export function WorkspaceView(props: {
   const latestNewPaper = useRef(newPaper)
   latestNewPaper.current = newPaper
   useEffect(() => api.on('menu/new-paper', () => void latestNewPaper.current()), [api])
+
+  const [importing, setImporting] = useState<WordSource | null>(null)
+  const mayImport = mayWrite(identity, 'index') && block === null
+  const importWord = useCallback(
+    (source: WordSource) => {
+      if (mayImport) setImporting(source)
+    },
+    [mayImport],
+  )
+  useEffect(() => api.on('menu/import', () => importWord({ kind: 'dialog' })), [api, importWord])
+  const me = useMemo(
+    () => ({
+      memberId: identity.memberId,
+      name: identity.name,
+      organisation: identity.organisation,
+    }),
+    [identity.memberId, identity.name, identity.organisation],
+  )
+  const mappable = useMappableMembers(entry, me, importing !== null)
+  const importPaper = useCallback(
+    async ({ imported, plan, mapping }: ImportConfirmed) => {
+      const index = registry.acquire(indexRoom(entry.id))
+      try {
+        await index.session.ready
+        const result = await importNewPaper(registry, index.session.doc, {
+          workspace: entry.id,
+          plan,
+          parsed: imported.parsed,
+          fallbackTitle: imported.fileName.replace(/\.docx$/i, ''),
+          language,
+          mapping,
+          by: me,
+          organisation: identity.local ? null : identity.organisation,
+        })
+        if (!result.ok) return { ok: false as const, reason: problemsText(result.problems) }
+        openPaper(result.id)
+        return { ok: true as const }
+      } finally {
+        index.release()
+      }
+    },
+    [registry, entry.id, language, me, identity.local, identity.organisation, openPaper],
+  )
   const openMembers = useCallback(
     (invite = false) => setMembers(entry.relay === null ? null : { invite }),
     [entry.relay],
@@ -128,7 +175,16 @@ export function WorkspaceView(props: {
           </div>
         )}
         <WorkspaceRooms
-          value={{ entry, identity, registry, access: state, openPaper, openMembers, creating }}
+          value={{
+            entry,
+            identity,
+            registry,
+            access: state,
+            openPaper,
+            openMembers,
+            creating,
+            importWord,
+          }}
           newPaper={() => void newPaper()}
           paperId={open.paperId}
           fresh={open.fresh}
@@ -141,6 +197,16 @@ export function WorkspaceView(props: {
               props.onSwitch(created)
             }}
             onClose={() => setCreatingWorkspace(false)}
+          />
+        )}
+        {importing !== null && (
+          <ImportDialog
+            source={importing}
+            target={NEW_PAPER}
+            members={mappable}
+            me={me}
+            onConfirm={importPaper}
+            onClose={() => setImporting(null)}
           />
         )}
         {members !== null && (
@@ -156,6 +222,8 @@ export function WorkspaceView(props: {
     </WriteBlockContext.Provider>
   )
 }
+
+const NEW_PAPER: ImportTarget = { kind: 'paper' }
 
 /** The role the relay last reported, when it differs from the one this workspace opened with. */
 function useRoleChange(role: Role): { role: Role | null; dismiss(): void } {
