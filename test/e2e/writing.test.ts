@@ -449,6 +449,8 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
       .poll(() => label.evaluate((e) => getComputedStyle(e).opacity), { timeout: 6000 })
       .toBe('0')
     await anne.screenshot({ path: join(SHOTS, 'three-people-label-faded-nb.png') })
+    // Near the window's bottom edge the status bar would be under the pointer instead.
+    await caret.scrollIntoViewIfNeeded()
     const box = (await caret.boundingBox())!
     await anne.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 })
     await expect.poll(() => label.evaluate((e) => getComputedStyle(e).opacity)).toBe('1')
