@@ -220,7 +220,9 @@ class HtmlWriter {
   inlines(inlines: readonly Inline[], inherited?: Change): string {
     let html = ''
     for (const inline of inlines) {
-      const change = inline.change ?? inherited
+      // The paper's own open suggestions show as a redline, with who suggested them.
+      const suggested = inline.kind === 'text' && !inline.change ? inline.suggested : undefined
+      const change = inline.change ?? suggested?.change ?? inherited
       let piece: string
       if (inline.kind === 'break') {
         piece = '<br>'
@@ -240,7 +242,10 @@ class HtmlWriter {
           piece += `<sup class="comment-ref"><a href="#comment-${index + 1}">${index + 1}</a></sup>`
         }
       }
-      html += change ? `<${change}>${piece}</${change}>` : piece
+      const by = suggested
+        ? ` title="${escape(`${suggested.author} (${suggested.organisation})`)}"`
+        : ''
+      html += change ? `<${change}${by}>${piece}</${change}>` : piece
     }
     return html
   }

@@ -32,3 +32,4 @@ export {
   type FormatSpec,
 } from './formats.ts'
 export { renderExport, type RenderOptions } from './render.ts'
+export { openSuggestions, withoutSuggestions } from './suggestions.ts'

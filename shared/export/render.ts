@@ -2,8 +2,9 @@ import { toDocx } from './docx.ts'
 import { FORMATS, type ExportFormat } from './formats.ts'
 import { toPrintHtml, toStandaloneHtml } from './html.ts'
 import { toMarkdown } from './markdown.ts'
+import { withoutSuggestions } from './suggestions.ts'
 import type { ExportInput } from './tree.ts'
-import type { ExportFont } from './types.ts'
+import type { ExportFont, ExportSource } from './types.ts'
 
 export type RenderOptions = {
   format: ExportFormat
@@ -50,5 +51,11 @@ export function renderExport(input: ExportInput, options: RenderOptions): Promis
   if (!Object.hasOwn(FORMATS, options.format)) {
     return Promise.reject(new Error(`unknown export format "${String(options.format)}"`))
   }
-  return RENDERERS[options.format](input, options)
+  // Tracked changes need Word or print; elsewhere the paper goes out as agreed.
+  const shown =
+    FORMATS[options.format].redline || !isSource(input) ? input : withoutSuggestions(input)
+  return RENDERERS[options.format](shown, options)
 }
+
+const isSource = (input: ExportInput): input is ExportSource =>
+  (input as { kind?: string }).kind !== 'export-document'

@@ -49,6 +49,12 @@ export const enSuggesting = {
     one: '{count} suggestion rejected (Ctrl+Z undoes it)',
     other: '{count} suggestions rejected (Ctrl+Z undoes it)',
   },
+  'suggesting.export.show': {
+    one: 'Show the open suggestion as a tracked change',
+    other: 'Show the {count} open suggestions as tracked changes',
+  },
+  'suggesting.export.hint':
+    'Word shows them as tracked changes by their authors, to finish the review there; the PDF as a redline. Unticked, the paper goes out as agreed: without them.',
   'suggesting.only.label': 'Suggestions only',
   'suggesting.only.hint':
     'Everyone, editors too, suggests changes instead of making them, for example during a review. Only the coordinator sets it.',

@@ -50,6 +50,12 @@ export const nbSuggesting: Messages<'suggesting'> = {
     one: '{count} forslag avvist (Ctrl+Z angrer)',
     other: '{count} forslag avvist (Ctrl+Z angrer)',
   },
+  'suggesting.export.show': {
+    one: 'Vis det åpne forslaget som sporet endring',
+    other: 'Vis de {count} åpne forslagene som sporede endringer',
+  },
+  'suggesting.export.hint':
+    'Word viser dem som sporede endringer med forfatterne, så gjennomgangen kan fullføres der; PDF-en som rødlinje. Uten avkrysning går notatet ut slik det er enighet om: uten dem.',
   'suggesting.only.label': 'Bare forslag',
   'suggesting.only.hint':
     'Alle, også redaktørene, foreslår endringer i stedet for å gjøre dem, for eksempel under en gjennomgang. Bare koordinatoren kan slå det på.',

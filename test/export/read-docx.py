@@ -88,6 +88,12 @@ def main(path):
                     marked[change].append(text_of(paragraph))
         insertions = [text_of(e) for e in document_xml.iter(W + "ins")]
         deletions = [text_of(e) for e in document_xml.iter(W + "del")]
+        revisions = [
+            {"kind": kind, "text": text_of(e), "author": e.get(W + "author"), "date": e.get(W + "date")}
+            for e in document_xml.iter()
+            for kind in [{W + "ins": "ins", W + "del": "del"}.get(e.tag)]
+            if kind is not None and text_of(e) != ""
+        ]
         footers = []
         for name in names:
             if name.startswith("word/footer"):
@@ -116,6 +122,7 @@ def main(path):
         "anchoredCommentIds": sorted(anchored),
         "insertions": insertions,
         "deletions": deletions,
+        "revisions": revisions,
         "insertedParagraphs": marked["ins"],
         "deletedParagraphs": marked["del"],
         "footers": footers,

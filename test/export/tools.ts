@@ -25,6 +25,8 @@ export type DocxReport = {
   anchoredCommentIds: string[]
   insertions: string[]
   deletions: string[]
+  /** Every tracked insertion and deletion with text, in document order, by whom and when. */
+  revisions: { kind: 'ins' | 'del'; text: string; author: string | null; date: string | null }[]
   /** Paragraphs whose paragraph mark is a tracked insertion or deletion (the whole paragraph). */
   insertedParagraphs: string[]
   deletedParagraphs: string[]

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   FORMATS,
   FORMAT_IDS,
   currentSignatories,
+  openSuggestions,
   sourceFromDocs,
   sourceFromVersion,
+  withoutSuggestions,
   type ExportFormat,
 } from '../../../shared/export/index.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
@@ -55,6 +57,12 @@ export function ExportDialog(props: {
   const [what, setWhat] = useState(props.initialVersion ?? '')
   const [compare, setCompare] = useState('')
   const [comments, setComments] = useState(false)
+  const [showSuggestions, setShowSuggestions] = useState(true)
+  // The paper's open suggestions now (a version has none: it is what was agreed).
+  const suggestionCount = useMemo(
+    () => openSuggestions(sourceFromDocs(props.paper, { date: '', place: null }).value),
+    [props.paper],
+  )
   const [date, setDate] = useState(() => today())
   const [place, setPlace] = useState('')
   const [stage, setStage] = useState<ExportStage | null>(null)
@@ -84,9 +92,13 @@ export function ExportDialog(props: {
           comments && props.comments ? { doc: props.comments } : undefined,
         ).value
     const older = redlines ? versionById(compare) : null
+    const shown =
+      version === null && older === null && !(redlines && showSuggestions)
+        ? withoutSuggestions(source)
+        : source
     const result = await call(api, 'export/save', {
       format,
-      source,
+      source: shown,
       compareWith: older ? sourceFromVersion(older, workflow, details).value : null,
       includeComments: comments && older === null && version === null,
       suggestedName: version ? `${source.title} – ${version.name}` : source.title,
@@ -215,6 +227,23 @@ export function ExportDialog(props: {
             />
             {t('export.comments')}
           </label>
+        )}
+        {what === '' && compare === '' && redlines && suggestionCount > 0 && (
+          <div className="field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={showSuggestions}
+                disabled={busy}
+                aria-describedby="export-suggestions-hint"
+                onChange={(event) => setShowSuggestions(event.target.checked)}
+              />
+              {t('suggesting.export.show', { count: suggestionCount })}
+            </label>
+            <p id="export-suggestions-hint" className="field-hint">
+              {t('suggesting.export.hint')}
+            </p>
+          </div>
         )}
         {busy && stage !== null && (
           <p className="loading" role="status">
