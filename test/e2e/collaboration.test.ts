@@ -59,21 +59,31 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await kari.screenshot({ path: join(SHOTS, 'two-partners-kari.png') })
     }, 60_000)
 
-    test('a reviewer reads the paper but cannot change it', async () => {
+    test('a reviewer cannot change the paper: what they type is their suggestion, for the others to decide', async () => {
       const ole = await stack.openApp()
       await joinWith(ole, stack.members.reviewer.link)
       await expect.poll(() => ole.getByRole('button', { name: 'Nytt notat' }).count()).toBe(0)
       await openPaper(ole)
-      await ole.getByText('Skrivebeskyttet: du er kommentator').waitFor()
-      await expect.poll(() => ole.getByRole('toolbar').count()).toBe(0)
+      await ole.getByText(nb('suggesting.note.reviewer')).waitFor()
+      // Suggesting, and no way out of it.
+      expect(await ole.locator('.tool-mode').innerText()).toContain(
+        nb('suggesting.mode.suggesting'),
+      )
+      expect(await ole.locator('select.tool-mode').count()).toBe(0)
       const body = ole.locator('.paper-body')
-      expect(await body.getAttribute('contenteditable')).toBe('false')
-      const before = await body.innerText()
-      await body.locator('p').first().click()
-      await ole.keyboard.type('Ole prøver å skrive')
-      await ole.keyboard.press('Enter')
-      expect(await body.innerText()).toBe(before)
+      const before = await paperText(ole)
+      await typeAtEndOf(body.locator('p').first(), 'Oleforeslår')
+      const suggested = (page: typeof ole) =>
+        page.locator('.paper-body ins.suggest-insert', { hasText: 'Oleforeslår' })
+      await suggested(ole).waitFor()
+      await suggested(anne).waitFor({ timeout: 15_000 })
+      expect(await suggested(anne).getAttribute('title')).toBe('Ole Hansen (Nordic Edge)')
       await ole.screenshot({ path: join(SHOTS, 'reviewer.png') })
+      // Taken back, the paper is as it was, on both screens.
+      await ole.keyboard.press('Control+z')
+      await suggested(ole).waitFor({ state: 'detached' })
+      await suggested(anne).waitFor({ state: 'detached', timeout: 15_000 })
+      expect(await paperText(ole)).toBe(before)
     }, 60_000)
 
     test('a member whose access is revoked while writing sees it at once and can no longer type', async () => {

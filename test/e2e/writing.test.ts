@@ -6,7 +6,7 @@ import { houseCss } from '../../shared/export/css.ts'
 import { createTranslator } from '../../shared/i18n/index.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { CHROMIUM, joinWith, startStack, type Stack } from './helpers/stack.ts'
-import { createPaper, nb, openPaper, paperText } from './helpers/ui.ts'
+import { createPaper, selectionRead, nb, openPaper, paperText } from './helpers/ui.ts'
 
 const en = createTranslator('en')
 const FIXTURES = join(import.meta.dirname, '../fixtures/paste')
@@ -35,6 +35,7 @@ const focused = (page: Page) =>
 async function caretAtEnd(paragraph: Locator): Promise<void> {
   await paragraph.click({ clickCount: 3 })
   await paragraph.page().keyboard.press('ArrowRight')
+  await selectionRead(paragraph.page())
 }
 
 /** Presses Ctrl+Z until `gone()` holds; returns how many presses it took. */

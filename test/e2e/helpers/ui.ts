@@ -41,7 +41,20 @@ export async function openPaper(page: Page, title: string): Promise<void> {
 export async function typeAtEndOf(paragraph: Locator, text: string): Promise<void> {
   await paragraph.click({ clickCount: 3 })
   await paragraph.page().keyboard.press('ArrowRight')
+  await selectionRead(paragraph.page())
   await paragraph.page().keyboard.type(text)
+}
+
+/**
+ * Resolves once the editor has read the page's selection: ProseMirror learns of a selection the
+ * browser moved (an arrow key, a click) from `selectionchange`, a task after the key event, so a
+ * key pressed at once could still act on the selection before (on a busy machine it did).
+ */
+export async function selectionRead(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  )
 }
 
 /** The paper's text as its authors wrote it: without caret labels or suggested wording. */
