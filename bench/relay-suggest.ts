@@ -43,7 +43,11 @@ function connect(url: string, room: string, grant: Grant, doc: Y.Doc) {
     synced: new Promise<void>((resolve) =>
       provider.on('sync', (synced: boolean) => synced && resolve()),
     ),
-    destroy: () => provider.destroy(),
+    destroy: () => {
+      provider.destroy()
+      // The provider made the awareness, whose timer would keep the process alive.
+      provider.awareness.destroy()
+    },
   }
 }
 
