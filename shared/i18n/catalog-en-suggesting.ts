@@ -32,6 +32,8 @@ export const enSuggesting = {
   'suggesting.gone': 'Its text was deleted meanwhile: nothing is left to decide.',
   'suggesting.gone.label': "{name}'s suggestion, deleted meanwhile",
   'suggesting.dismiss': 'Dismiss',
+  'suggesting.vanished':
+    'No longer in the text: its author took it back, or someone deleted its text meanwhile.',
   'suggesting.list.count': { one: '{count} open suggestion', other: '{count} open suggestions' },
   'suggesting.keys': 'Next and previous suggestion: Ctrl+Alt+Shift+↓ and ↑',
   'suggesting.bulk.label': 'Decide many suggestions at once',

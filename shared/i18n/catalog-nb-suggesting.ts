@@ -33,6 +33,8 @@ export const nbSuggesting: Messages<'suggesting'> = {
   'suggesting.gone': 'Teksten ble slettet i mellomtiden: det er ikke noe igjen å avgjøre.',
   'suggesting.gone.label': 'Forslag fra {name}, slettet i mellomtiden',
   'suggesting.dismiss': 'Fjern',
+  'suggesting.vanished':
+    'Ikke lenger i teksten: forfatteren trakk det tilbake, eller noen slettet teksten i mellomtiden.',
   'suggesting.list.count': { one: '{count} åpent forslag', other: '{count} åpne forslag' },
   'suggesting.keys': 'Neste og forrige forslag: Ctrl+Alt+Shift+↓ og ↑',
   'suggesting.bulk.label': 'Avgjør mange forslag på en gang',

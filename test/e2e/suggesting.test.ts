@@ -210,5 +210,24 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => page.locator('select.tool-mode').inputValue()).toBe('editing')
       await anne.kill()
     }, 90_000)
+
+    test('a suggestion its author takes back leaves a note with the others, until they dismiss it', async () => {
+      const page = ole.page
+      await select(page, 'fristen', 'fristen'.length)
+      await page.keyboard.type('sdato')
+      const card = cards(kari.page).filter({ hasText: 'sdato' })
+      await card.waitFor({ timeout: 15_000 })
+      await page.keyboard.press('Control+z')
+      const note = kari.page.locator('[data-vanished-suggestion]')
+      await note.getByText(nb('suggesting.vanished')).waitFor({ timeout: 15_000 })
+      expect(await note.innerText()).toContain('Ole Hansen')
+      expect(await note.innerText()).toContain('sdato')
+      await card.waitFor({ state: 'detached' })
+      await kari.page
+        .locator('.side-panel')
+        .screenshot({ path: join(SHOTS, 'suggesting-vanished.png') })
+      await note.getByRole('button', { name: nb('suggesting.dismiss') }).click()
+      await note.waitFor({ state: 'detached' })
+    }, 60_000)
   },
 )

@@ -1,5 +1,10 @@
 import { useEffect, useRef } from 'react'
-import { trackedById, type Thread, type Written } from '../../../shared/model/index.ts'
+import {
+  trackedById,
+  type PlacedSuggestion,
+  type Thread,
+  type Written,
+} from '../../../shared/model/index.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
@@ -105,7 +110,7 @@ export function SuggestionCard(props: {
 }
 
 /** What a suggestion does, in words and with its text: insert, delete, replace, format, break. */
-function SuggestionSummary(props: { entry: SuggestionEntry }) {
+function SuggestionSummary(props: { entry: PlacedSuggestion }) {
   const { t } = useI18n()
   const { kinds, inserted, deleted } = props.entry
   const lines: { key: string; label: string; text?: string; kind: 'ins' | 'del' | 'other' }[] = []
@@ -210,6 +215,34 @@ export function GoneSuggestionCard(props: {
           {...blocked}
           onClick={() => props.onProblem(props.suggestions.dismiss(thread.id))}
         >
+          {t('suggesting.dismiss')}
+        </button>
+      </div>
+    </article>
+  )
+}
+
+/** A suggestion a partner's change took out of the text without a decision, this session. */
+export function VanishedSuggestionCard(props: { entry: PlacedSuggestion; onDismiss(): void }) {
+  const { t } = useI18n()
+  const { entry } = props
+  return (
+    <article
+      className="thread-card suggestion-card is-gone"
+      aria-label={t('suggesting.gone.label', { name: entry.author.name })}
+      data-vanished-suggestion={entry.id}
+      data-member={entry.author.memberId}
+    >
+      <header className="thread-head">
+        <AuthorLine author={entry.author} at={entry.author.at} edited={null} />
+      </header>
+      <p className="thread-badge">
+        <Icon name="trash" size={14} />
+        {t('suggesting.vanished')}
+      </p>
+      <SuggestionSummary entry={entry} />
+      <div className="thread-actions">
+        <button type="button" className="btn btn-small btn-quiet" onClick={props.onDismiss}>
           {t('suggesting.dismiss')}
         </button>
       </div>

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18nContext.tsx'
 import { Icon } from '../ui/Icon.tsx'
 import { problemsText } from '../ui/error-text.ts'
 import { blockedProps, useWriteBlock } from '../workspace/write-block.ts'
-import { GoneSuggestionCard, SuggestionCard } from './SuggestionCard.tsx'
+import { GoneSuggestionCard, SuggestionCard, VanishedSuggestionCard } from './SuggestionCard.tsx'
 import { groupWhich, type SuggestionGroup, type Suggestions } from './use-suggestions.ts'
 
 /**
@@ -59,7 +59,11 @@ export function SuggestionsPanel(props: {
     setGroup('all')
   }
 
-  if (suggestions.list.length === 0 && suggestions.gone.length === 0 && done === null) return null
+  const nothing =
+    suggestions.list.length === 0 &&
+    suggestions.gone.length === 0 &&
+    suggestions.vanished.length === 0
+  if (nothing && done === null) return null
   return (
     <section className="suggestions-panel" aria-labelledby="suggestions-title">
       <h3 id="suggestions-title" className="suggestions-title">
@@ -129,6 +133,18 @@ export function SuggestionsPanel(props: {
                 canDecide={props.canDecide}
                 onProblem={onProblem}
                 onDecided={() => setDone(null)}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      {suggestions.vanished.length > 0 && (
+        <ol className="thread-list">
+          {suggestions.vanished.map((entry) => (
+            <li key={entry.id}>
+              <VanishedSuggestionCard
+                entry={entry}
+                onDismiss={() => suggestions.dismissVanished(entry.id)}
               />
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import { TextSelection } from '@tiptap/pm/state'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   SUGGESTED,
@@ -46,6 +47,12 @@ export type Suggestions = {
   list: SuggestionEntry[]
   /** Threads about suggestions that are no longer in the text and that nobody decided. */
   gone: Thread[]
+  /**
+   * Suggestions a partner's change took out of the text in this session without a decision
+   * (their author took them back, or someone deleted their text): said, until dismissed.
+   */
+  vanished: PlacedSuggestion[]
+  dismissVanished(id: string): void
   active: string | null
   activate(id: string | null, options?: { reveal?: boolean }): void
   step(direction: 1 | -1): void
@@ -69,17 +76,31 @@ export function useSuggestions(props: {
   const { editor, body, comments, author, trackedThreads } = props
   const [placed, setPlaced] = useState<PlacedSuggestion[]>([])
   const [active, setActive] = useState<string | null>(null)
+  const [lost, setLost] = useState<PlacedSuggestion[]>([])
 
   useEffect(() => {
     if (editor === null) return
     let timer: ReturnType<typeof setTimeout> | undefined
+    let shown: PlacedSuggestion[] = []
+    let fromPartner = false
     const read = () => {
       if (editor.isDestroyed) return
       const next = suggestionsIn(editor.state.doc)
+      if (fromPartner) {
+        const still = new Set(next.map((entry) => entry.id))
+        const gone = shown.filter((entry) => !still.has(entry.id))
+        if (gone.length > 0) {
+          setLost((known) => [...known, ...gone.filter((g) => !known.some((k) => k.id === g.id))])
+        }
+      }
+      fromPartner = false
+      shown = next
       setPlaced((previous) => (sameSuggestions(previous, next) ? previous : next))
     }
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged) return
+      const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
+      if (sync?.isChangeOrigin === true) fromPartner = true
       clearTimeout(timer)
       // A decision or a partner's change: the cards follow at once; typing, once it pauses.
       const now =
@@ -114,6 +135,22 @@ export function useSuggestions(props: {
         !inText.has(thread.tracked),
     )
   }, [placed, trackedThreads])
+
+  const vanished = useMemo(() => {
+    // A decision recorded (it may arrive after the text changed) or the suggestion back: not lost.
+    const decided = new Set(
+      trackedThreads.filter((t) => t.decision !== null).map((t) => t.tracked ?? ''),
+    )
+    const inText = new Set(placed.map((entry) => entry.id))
+    const discussed = new Set(gone.map((thread) => thread.tracked ?? ''))
+    return lost.filter(
+      (entry) => !decided.has(entry.id) && !inText.has(entry.id) && !discussed.has(entry.id),
+    )
+  }, [lost, placed, trackedThreads, gone])
+  const dismissVanished = useCallback(
+    (id: string) => setLost((known) => known.filter((entry) => entry.id !== id)),
+    [],
+  )
 
   const listRef = useRef(list)
   listRef.current = list
@@ -206,7 +243,7 @@ export function useSuggestions(props: {
     [comments, author],
   )
 
-  return { list, gone, active, activate, step, decide, reply, dismiss }
+  return { list, gone, vanished, dismissVanished, active, activate, step, decide, reply, dismiss }
 }
 
 function sameAuthor(a: TrackedAuthor, b: TrackedAuthor): boolean {
