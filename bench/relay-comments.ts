@@ -51,7 +51,11 @@ function connect(kind: ServerKind, url: string, room: string, grant: Grant, doc:
     synced: new Promise<void>((resolve) =>
       provider.on('sync', (synced: boolean) => synced && resolve()),
     ),
-    destroy: () => provider.destroy(),
+    destroy: () => {
+      provider.destroy()
+      // The provider made the awareness, whose timer would keep the process alive.
+      provider.awareness.destroy()
+    },
   } satisfies Connection
 }
 

@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   relay: () => import('./relay.ts'),
   'relay-comments': () => import('./relay-comments.ts'),
   'relay-suggest': () => import('./relay-suggest.ts'),
+  import: () => import('./import.ts'),
   editor: () => import('./editor.ts'),
   export: () => import('./export.ts'),
   comments: () => import('./comments.ts'),

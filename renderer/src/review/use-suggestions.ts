@@ -3,6 +3,7 @@ import type { Transaction } from '@tiptap/pm/state'
 import { TextSelection } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
 import {
   SUGGESTED,
   addReply,
@@ -22,7 +23,7 @@ import {
 } from '../../../shared/model/index.ts'
 import { decideInEditor } from '../editor/suggesting.ts'
 import type { RoomSession } from '../sync/room-session.ts'
-import { anchorForRange, textRuns } from './anchor-map.ts'
+import { anchorForRange, textRuns, type TextRun } from './anchor-map.ts'
 
 /** Typing moves the suggestions: the list follows once it pauses this long (ms). */
 const SETTLE_MS = 200
@@ -186,28 +187,24 @@ export function useSuggestions(props: {
     [active, activate],
   )
 
-  const refOf = useCallback(
-    (entry: PlacedSuggestion): TrackedRef | null => {
-      if (editor === null || body === null) return null
+  /** Where suggestions are in the Yjs text, to record them by (one walk of the text for all). */
+  const refsOf = useCallback(
+    (entries: readonly PlacedSuggestion[]): TrackedRef[] => {
+      if (editor === null || body === null || entries.length === 0) return []
       const runs = textRuns(paperBody(body.doc), editor.state.doc)
-      if (runs === null) return null
-      const size = editor.state.doc.content.size
-      // A suggested break has no text of its own: the character after it stands for it.
-      const anchor =
-        anchorForRange(runs, entry.from, Math.max(entry.to, entry.from + 1)) ??
-        anchorForRange(runs, Math.max(0, entry.from - 1), Math.min(size, entry.from + 1))
-      if (anchor === null) return null
-      return { tracked: entry.id, anchor, quote: anchoredText(anchor, body.doc) ?? '' }
+      if (runs === null) return []
+      return entries
+        .map((entry) => refAt(entry, runs, body.doc, editor.state.doc.content.size))
+        .filter((ref): ref is TrackedRef => ref !== null)
     },
     [editor, body],
   )
-
   const decide = useCallback(
     (which: Which, how: 'accept' | 'reject') => {
       if (editor === null) return 0
       const chosen = listRef.current.filter((entry) => which(entry.author))
       // Where each one is, before the decision moves the text.
-      const refs = chosen.map(refOf).filter((ref): ref is TrackedRef => ref !== null)
+      const refs = refsOf(chosen)
       if (!decideInEditor(editor, which, how)) return 0
       if (comments !== null && refs.length > 0) {
         decideTracked(comments.doc, refs, {
@@ -217,7 +214,7 @@ export function useSuggestions(props: {
       }
       return chosen.length
     },
-    [editor, comments, author, refOf],
+    [editor, comments, author, refsOf],
   )
 
   const reply = useCallback(
@@ -226,13 +223,13 @@ export function useSuggestions(props: {
         return { ok: false, problems: [{ path: '', message: 'the comments are not open yet' }] }
       }
       if (entry.thread !== null) return addReply(comments.doc, entry.thread.id, { author, text })
-      const ref = refOf(entry)
+      const ref = refsOf([entry])[0] ?? null
       if (ref === null) {
         return { ok: false, problems: [{ path: '', message: 'the suggestion is not in the text' }] }
       }
       return addThread(comments.doc, { ...ref, author, text })
     },
-    [comments, author, refOf],
+    [comments, author, refsOf],
   )
 
   const dismiss = useCallback(
@@ -244,6 +241,21 @@ export function useSuggestions(props: {
   )
 
   return { list, gone, vanished, dismissVanished, active, activate, step, decide, reply, dismiss }
+}
+
+/** A suggestion's place in the Yjs text (an anchor and its quote), to record a decision by. */
+function refAt(
+  entry: PlacedSuggestion,
+  runs: TextRun[],
+  bodyDoc: Y.Doc,
+  size: number,
+): TrackedRef | null {
+  // A suggested break has no text of its own: the character after it stands for it.
+  const anchor =
+    anchorForRange(runs, entry.from, Math.max(entry.to, entry.from + 1)) ??
+    anchorForRange(runs, Math.max(0, entry.from - 1), Math.min(size, entry.from + 1))
+  if (anchor === null) return null
+  return { tracked: entry.id, anchor, quote: anchoredText(anchor, bodyDoc) ?? '' }
 }
 
 function sameAuthor(a: TrackedAuthor, b: TrackedAuthor): boolean {
