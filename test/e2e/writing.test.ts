@@ -189,7 +189,8 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
     const paragraph = anne.locator('.paper-body > p', { hasText: text })
     await paragraph.click()
     const menu = anne.getByRole('combobox', { name: nb('toolbar.style') })
-    expect(await menu.inputValue()).toBe('paragraph')
+    // The menu follows the caret once the editor has read the click's selection.
+    await expect.poll(() => menu.inputValue()).toBe('paragraph')
     await menu.selectOption({ label: nb('toolbar.style.heading2') })
     await anne.locator('.paper-body h3', { hasText: text }).waitFor()
     expect(await menu.inputValue()).toBe('heading2')
