@@ -27,8 +27,12 @@ async function seesOffline(page: Page): Promise<void> {
   await expect.poll(() => connection(page), { timeout: 10_000 }).toContain(nb('connection.offline'))
 }
 
+/**
+ * After the relay was away, the app asks it for a ticket again with backoff (2, 4, 8 … 30 s), so
+ * coming back can take that long.
+ */
 async function seesSavedOnRelay(page: Page): Promise<void> {
-  await statusBar(page).getByText(nb('saved.relay')).waitFor({ timeout: 15_000 })
+  await statusBar(page).getByText(nb('saved.relay')).waitFor({ timeout: 45_000 })
   expect(await connection(page)).toContain(nb('connection.online'))
 }
 
@@ -72,14 +76,14 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       await stack.restartRelay()
       for (const page of [anne.page, kari.page]) {
-        await page.getByText(annes.trim(), { exact: false }).waitFor({ timeout: 15_000 })
-        await page.getByText(karis.trim(), { exact: false }).waitFor({ timeout: 15_000 })
+        await page.getByText(annes.trim(), { exact: false }).waitFor({ timeout: 45_000 })
+        await page.getByText(karis.trim(), { exact: false }).waitFor({ timeout: 45_000 })
         await seesSavedOnRelay(page)
       }
       expect(await paperText(kari.page)).toBe(await paperText(anne.page))
       await anne.page.screenshot({ path: join(SHOTS, 'relay-back-anne.png') })
       await kari.page.screenshot({ path: join(SHOTS, 'relay-back-kari.png') })
-    }, 60_000)
+    }, 120_000)
 
     test('a restart with the same profile shows the offline edits, which reach the partner once the relay is back', async () => {
       const karis = ' Kari skrev dette før maskinen startet på nytt.'
@@ -100,11 +104,11 @@ describe.skipIf(NO_CHROMIUM !== null)(
       expect(await paperText(anne.page)).not.toContain(karis.trim())
 
       await stack.restartRelay()
-      await anne.page.getByText(karis.trim(), { exact: false }).waitFor({ timeout: 15_000 })
+      await anne.page.getByText(karis.trim(), { exact: false }).waitFor({ timeout: 45_000 })
       await seesSavedOnRelay(kari.page)
       await seesSavedOnRelay(anne.page)
       expect(await paperText(kari.page)).toBe(await paperText(anne.page))
       await anne.page.screenshot({ path: join(SHOTS, 'restarted-received-anne.png') })
-    }, 60_000)
+    }, 120_000)
   },
 )

@@ -67,7 +67,12 @@ describe('updating the installed app', () => {
       expect(await invoke(window, 'update/restart')).toEqual({ ok: true, value: null })
       // The launcher's path now holds the new AppImage, which was started; the app quits.
       expect(readFileSync(appImage)).toEqual(server.appImage)
-      await waitFor(() => existsSync(marker), 'the new AppImage to start', 20_000)
+      // The new AppImage writes its version into the marker: the file exists before it is written.
+      await waitFor(
+        () => existsSync(marker) && readFileSync(marker, 'utf8').trim() !== '',
+        'the new AppImage to start',
+        20_000,
+      )
       expect(readFileSync(marker, 'utf8').trim()).toBe('0.2.0')
       await waitFor(() => electron().app.quit.mock.calls.length > 0, 'the app to quit')
     },
