@@ -194,7 +194,7 @@ describe.skipIf(NO_CHROMIUM !== null)('comments in the margin, focus, and anchor
     await expect.poll(() => draftHighlight(anne).allTextContents()).toEqual([phrase])
     await expect.poll(() => anne.evaluate(() => document.activeElement?.id)).toBe('composer-text')
     // Typing in the form does not take the highlight away.
-    await anne.keyboard.type('Kortere?')
+    await composer.getByLabel(nb('review.composer.text')).pressSequentially('Kortere?')
     expect(await draftHighlight(anne).allTextContents()).toEqual([phrase])
     await composer.getByLabel(nb('review.composer.suggest')).check()
     const submit = composer.locator('button[type=submit]')
