@@ -123,7 +123,8 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBe(2)
       const added = cards(page).filter({ hasText: ADDED.trim() })
       const struck = cards(page).filter({ hasText: STRUCK })
-      expect(await added.innerText()).toContain('Ole Hansen')
+      // A card out of view is not laid out yet (content-visibility): wait for its text.
+      await expect.poll(() => added.innerText()).toContain('Ole Hansen')
       await page.screenshot({ path: join(SHOTS, 'suggesting-editor-cards.png') })
 
       // The keys go from one suggestion to the next.
@@ -177,7 +178,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await page.keyboard.type('omtrent ')
       await expect.poll(() => tracked(page)).toEqual({ inserted: 'omtrent ', deleted: STRUCK })
       const mine = cards(page).filter({ hasText: 'omtrent' })
-      expect(await mine.innerText()).toContain('Kari Nordmann')
+      await expect.poll(() => mine.innerText()).toContain('Kari Nordmann')
       // Back to editing with the keys: typing is plain text again.
       await page.keyboard.press('Control+Alt+Shift+KeyZ')
       await expect.poll(() => page.locator('.tool-mode').inputValue()).toBe('editing')
@@ -220,8 +221,8 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await page.keyboard.press('Control+z')
       const note = kari.page.locator('[data-vanished-suggestion]')
       await note.getByText(nb('suggesting.vanished')).waitFor({ timeout: 15_000 })
-      expect(await note.innerText()).toContain('Ole Hansen')
-      expect(await note.innerText()).toContain('sdato')
+      await expect.poll(() => note.innerText()).toContain('Ole Hansen')
+      await expect.poll(() => note.innerText()).toContain('sdato')
       await card.waitFor({ state: 'detached' })
       await kari.page
         .locator('.side-panel')

@@ -146,6 +146,9 @@ describe('the permission matrix of DESIGN.md, enforced by the relay', () => {
       const expected = sample(kind, coordinator.doc)
       for (const role of ROLES) {
         const reader = track(connectClient(relay.url, roomOf(kind), seeded.tokens[role]))
+        // The coordinator's change may reach the reader as a broadcast before the greeting
+        // does: wait for the room's whole state first.
+        await reader.synced()
         await waitFor(() => sample(kind, reader.doc) === expected, `a ${role} to read ${kind}`)
         if (kind !== 'workflow' && kind !== 'comments')
           expect(reader.doc.getMap('probe').get('coordinator')).toBe('changed')
