@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { THREADS } from '../shared/model/comments.ts'
 import { addThread, createAnchor, paperBody, type Author } from '../shared/model/index.ts'
@@ -25,8 +24,9 @@ import {
 } from './relay-ipc.ts'
 import type { Grant } from './relay-server.ts'
 import { ms, printTable, quantile, ratio } from './table.ts'
+import { connectYws, type YwsConnection } from './yws-client.ts'
 
-type Connection = { synced: Promise<void>; destroy(): void }
+type Connection = YwsConnection
 
 function connect(kind: ServerKind, url: string, room: string, grant: Grant, doc: Y.Doc) {
   if (kind === 'hocuspocus') {
@@ -42,21 +42,7 @@ function connect(kind: ServerKind, url: string, room: string, grant: Grant, doc:
       destroy: () => (provider.destroy(), socket.destroy()),
     }
   }
-  const provider = new WebsocketProvider(url, room, doc, {
-    params: grant.token === null ? {} : { token: grant.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  return {
-    synced: new Promise<void>((resolve) =>
-      provider.on('sync', (synced: boolean) => synced && resolve()),
-    ),
-    destroy: () => {
-      provider.destroy()
-      // The provider made the awareness, whose timer would keep the process alive.
-      provider.awareness.destroy()
-    },
-  } satisfies Connection
+  return connectYws(url, room, grant, doc)
 }
 
 const line = new Y.XmlText('Byene trenger forutsigbar finansiering')

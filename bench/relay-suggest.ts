@@ -10,13 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { paperBody, SUGGEST_INSERT } from '../shared/model/index.ts'
 import { Child, SERVER_NAMES, WORKSPACE, type ServerKind, type ServerStats } from './relay-ipc.ts'
 import type { Grant } from './relay-server.ts'
 import { ms, printTable, quantile, ratio } from './table.ts'
+import { connectYws } from './yws-client.ts'
 
 type Scenario = { kind: ServerKind; typist: 'editor' | 'reviewer'; name: string }
 
@@ -33,23 +32,7 @@ const SCENARIOS: Scenario[] = [
 const SENTENCE =
   'Byene trenger forutsigbar finansiering for å kunne planlegge omstillingen over flere år, '
 
-function connect(url: string, room: string, grant: Grant, doc: Y.Doc) {
-  const provider = new WebsocketProvider(url, room, doc, {
-    params: grant.token === null ? {} : { token: grant.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  return {
-    synced: new Promise<void>((resolve) =>
-      provider.on('sync', (synced: boolean) => synced && resolve()),
-    ),
-    destroy: () => {
-      provider.destroy()
-      // The provider made the awareness, whose timer would keep the process alive.
-      provider.awareness.destroy()
-    },
-  }
-}
+const connect = connectYws
 
 /** The text of the paragraph being typed into, as `doc` has it. */
 const target = (doc: Y.Doc) => {

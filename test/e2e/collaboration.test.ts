@@ -3,7 +3,15 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM, joinWith, startStack, type Stack } from './helpers/stack.ts'
-import { createPaper, connection, nb, paperText, statusBar, typeAtEndOf } from './helpers/ui.ts'
+import {
+  connection,
+  createPaper,
+  nb,
+  paperText,
+  selectionRead,
+  statusBar,
+  typeAtEndOf,
+} from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -38,10 +46,14 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await openPaper(kari)
 
       await anne.locator('.paper-body p').first().click()
+      await selectionRead(anne)
       await anne.keyboard.press('End')
+      await selectionRead(anne)
       await anne.keyboard.type(' Anne skriver her.')
       await kari.locator('.paper-body li p').first().click()
+      await selectionRead(kari)
       await kari.keyboard.press('End')
+      await selectionRead(kari)
       await kari.keyboard.type(' Kari svarer.')
 
       await kari.getByText('Anne skriver her.', { exact: false }).waitFor()
@@ -102,6 +114,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       expect(await page.getByRole('toolbar').count()).toBe(0)
       const before = await paperText(page)
       await body.locator('p').first().click()
+      await selectionRead(page)
       await page.keyboard.type('Per prøver å skrive videre')
       await page.keyboard.press('Enter')
       expect(await paperText(page)).toBe(before)

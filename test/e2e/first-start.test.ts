@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM, startStack, type Stack } from './helpers/stack.ts'
+import { selectionRead } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -32,7 +33,9 @@ describe.skipIf(NO_CHROMIUM !== null)('the first start, through the preview', ()
     const body = page.locator('.paper-body')
     await body.getByRole('heading', { name: 'Hovedbudskap' }).waitFor()
     await body.locator('p').first().click({ clickCount: 3 })
+    await selectionRead(page)
     await page.keyboard.press('ArrowRight')
+    await selectionRead(page)
     await page.keyboard.type(' Lagt til uten nett.')
     await page.getByText('Lagret på denne maskinen').waitFor()
     await page.screenshot({ path: join(SHOTS, 'sample-editor.png') })

@@ -13,7 +13,7 @@ import { paperBody, writePaperMeta } from '../../shared/model/paper.ts'
 import type { TrackedAuthor } from '../../shared/model/tracked.ts'
 import { pythonEdit } from '../import/tools.ts'
 import { CHROMIUM, joinWith, startStack, type Stack } from './helpers/stack.ts'
-import { nb, paperText } from './helpers/ui.ts'
+import { nb, paperText, selectionRead } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -167,6 +167,7 @@ describe.skipIf(NO_CHROMIUM !== null)('import from Word in the app', () => {
     await anne.screenshot({ path: join(SHOTS, 'import-review-done.png') })
     // The paper's own suggestion and the thread are as they were; one Ctrl+Z, Ingrid's are gone.
     await anne.locator('.paper-body h2').first().click()
+    await selectionRead(anne)
     await anne.keyboard.press('Control+z')
     await expect.poll(() => inserted.count()).toBe(0)
     await expect.poll(() => deleted.count()).toBe(0)

@@ -7,7 +7,7 @@ import { createTranslator } from '../../shared/i18n/index.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { connection, createPaper, nb, openPaper, statusBar } from './helpers/ui.ts'
+import { connection, createPaper, nb, openPaper, selectionRead, statusBar } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -208,6 +208,11 @@ describe.skipIf(NO_CHROMIUM !== null)('comments in the margin, focus, and anchor
     await composer.waitFor({ state: 'detached' })
     expect(await draftHighlight(anne).count()).toBe(0)
     const added = card(anne, 'Kortere?')
+    if ((await added.count()) === 0) {
+      await anne.waitForTimeout(2000)
+      console.log('DEBUG cards', JSON.stringify(await anne.locator('.thread-card').allInnerTexts()))
+      await anne.screenshot({ path: join(SHOTS, 'DEBUG-margin.png') })
+    }
     await expect.poll(() => focusedCard(anne)).toBe(await added.getAttribute('data-thread-card'))
 
     // Esc in a new comment goes back to the text.
@@ -267,6 +272,7 @@ describe.skipIf(NO_CHROMIUM !== null)('comments in the margin, focus, and anchor
 
   test('dialogs and the status give focus back where it was', async () => {
     await anne.locator('.paper-body > p').first().click()
+    await selectionRead(anne)
     await anne.keyboard.press('Control+k')
     await anne.getByRole('dialog').waitFor()
     await anne.keyboard.press('Escape')

@@ -7,7 +7,7 @@ import { formatDateText } from '../../renderer/src/ui/date-text.ts'
 import { pdfText } from '../export/tools.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
 import { createTranslator } from '../../shared/i18n/index.ts'
-import { createPaper, nb } from './helpers/ui.ts'
+import { createPaper, nb, selectionRead } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const NO_POPPLER = existsSync('/usr/bin/pdftotext')
@@ -42,6 +42,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       await expect.poll(() => guidance(page).count()).toBe(8)
       const background = guidance(page).filter({ hasText: 'Forklar i tre til fem setninger' })
       await background.click()
+      await selectionRead(page)
       await page.keyboard.type(WRITTEN)
       const written = page.locator('.paper-body > p', { hasText: WRITTEN })
       await written.waitFor()

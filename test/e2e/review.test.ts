@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { createPaper, connection, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
+import {
+  connection,
+  createPaper,
+  nb,
+  openPaper,
+  paperText,
+  selectText,
+  selectionRead,
+  statusBar,
+} from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -17,43 +26,13 @@ const SECOND_NEW = 'Start hver anbefaling med et verb'
 /** The second passage after the editor wrote inside it. */
 const SECOND_NOW = 'Begynn hver anbefaling med gjerne et verb'
 
-/** Selects `text` in the paper as a mouse drag would: a DOM selection the editor picks up. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.locator('.paper-body').evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at === -1) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + wanted.length)
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      return
-    }
-    throw new Error(`"${wanted}" is not in the paper`)
-  }, text)
-}
-
 /** Puts the caret after `text`, and resolves once the editor has read the new selection. */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  // The editor reads the page's selection only while it has the focus.
-  await page.locator('.paper-body').focus()
-  await select(page, text)
-  await page.evaluate(() => {
-    const selection = window.getSelection()!
-    selection.collapseToEnd()
-    return new Promise<void>((done) =>
-      requestAnimationFrame(() => requestAnimationFrame(() => done())),
-    )
-  })
-}
+const caretAfter = (page: Page, text: string) => selectText(page, text, text.length)
 
 const addKeys = 'Control+Alt+KeyM'
 
 async function comment(page: Page, text: string, options: { on: string; suggest: string }) {
-  await select(page, options.on)
+  await selectText(page, options.on)
   await page.keyboard.press(addKeys)
   const composer = page.locator('.composer')
   await expect.poll(() => composer.locator('.thread-quote').innerText()).toBe(options.on)
@@ -132,17 +111,19 @@ describe.skipIf(NO_CHROMIUM !== null)(
       // Meanwhile the editor, online, rewrites around both passages.
       const body = kari.page.locator('.paper-body')
       await body.waitFor()
-      await select(kari.page, FIRST)
+      await selectText(kari.page, FIRST)
       await kari.page.keyboard.press('ArrowLeft')
       await kari.page.keyboard.type('gjerne ')
-      await select(kari.page, SECOND)
+      await selectText(kari.page, SECOND)
       await kari.page.keyboard.press('ArrowLeft')
       await kari.page.keyboard.type('Viktig: ')
-      await select(kari.page, 'et verb')
+      await selectText(kari.page, 'et verb')
       await kari.page.keyboard.press('ArrowLeft')
       await kari.page.keyboard.type('gjerne ')
       await body.locator('h2').first().click()
+      await selectionRead(kari.page)
       await kari.page.keyboard.press('End')
+      await selectionRead(kari.page)
       await kari.page.keyboard.type(' i korte trekk')
 
       // Killed while offline (SIGKILL: nothing is flushed on the way out), then started again.
@@ -234,6 +215,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       // Undo takes the accepted suggestion back in one step.
       await page.locator('.paper-body').click()
+      await selectionRead(page)
       await page.keyboard.press('Control+z')
       await expect.poll(() => paperText(page)).toContain(`Forklar i gjerne ${FIRST} hvem`)
       expect(await paperText(page)).not.toContain(FIRST_NEW)

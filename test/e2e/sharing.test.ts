@@ -6,7 +6,15 @@ import { createTranslator } from '../../shared/i18n/index.ts'
 import { parseInviteLink } from '../../shared/protocol/index.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { createPaper, nb, openPaper, paperText, typeAtEndOf } from './helpers/ui.ts'
+import {
+  createPaper,
+  nb,
+  openPaper,
+  paperText,
+  selectText,
+  selectionRead,
+  typeAtEndOf,
+} from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -21,26 +29,8 @@ const LATER_PASSAGE = 'Begynn hver anbefaling med et verb'
 const FIRST_COMMENT = 'Bør vi nevne Bodø her?'
 const UNSENT_COMMENT = 'Skrevet på toget, rett før tilgangen ble trukket tilbake.'
 
-/** Selects `text` in the paper as a mouse drag would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.locator('.paper-body').evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at === -1) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + wanted.length)
-      window.getSelection()!.removeAllRanges()
-      window.getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`"${wanted}" is not in the paper`)
-  }, text)
-}
-
 async function comment(page: Page, text: string, on: string): Promise<void> {
-  await select(page, on)
+  await selectText(page, on)
   await page.keyboard.press('Control+Alt+KeyM')
   const composer = page.locator('.composer')
   await composer.getByLabel(nb('review.composer.text')).fill(text)
@@ -231,6 +221,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       expect(await body.getAttribute('contenteditable')).toBe('false')
       const before = await paperText(siri.page)
       await siri.page.locator('.paper-body li p').first().click()
+      await selectionRead(siri.page)
       await siri.page.keyboard.type('ENDRING')
       expect(await paperText(siri.page)).toBe(before)
       const describedBy =

@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { connection, createPaper, nb, openPaper, paperText, statusBar } from './helpers/ui.ts'
+import {
+  connection,
+  createPaper,
+  nb,
+  openPaper,
+  paperText,
+  selectText,
+  selectionRead,
+  statusBar,
+} from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const SHOTS = join(import.meta.dirname, '../../test-results/e2e')
@@ -13,36 +22,6 @@ const TITLE = 'Forslag til felles finansiering'
 const AFTER = 'tre til fem setninger'
 const STRUCK = 'Begynn hver anbefaling med et verb'
 const ADDED = ' som en travel leser forstår'
-
-/**
- * Selects `text` in the paper as a mouse drag would (or puts the caret `caretAt` characters into it): a
- * DOM selection, which the editor reads on the browser's selectionchange event; resolves once
- * that event has been handled (two animation frames later).
- */
-async function select(page: Page, text: string, caretAt?: number): Promise<void> {
-  // The editor reads the page's selection only while it has the focus.
-  await page.locator('.paper-body').focus()
-  await page.locator('.paper-body').evaluate(
-    (body, [wanted, caret]) => {
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1
-        if (at === -1) continue
-        const range = document.createRange()
-        range.setStart(node, caret === null ? at : at + caret)
-        range.setEnd(node, caret === null ? at + wanted.length : at + caret)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return new Promise<void>((done) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => done())),
-        )
-      }
-      throw new Error(`"${wanted}" is not in the paper`)
-    },
-    [text, caretAt ?? null] as const,
-  )
-}
 
 /** The text of every suggested insertion and deletion in the paper, in order. */
 const tracked = (page: Page) =>
@@ -92,9 +71,9 @@ describe.skipIf(NO_CHROMIUM !== null)(
         .poll(() => connection(page), { timeout: 10_000 })
         .toContain(nb('connection.offline'))
 
-      await select(page, AFTER, AFTER.length)
+      await selectText(page, AFTER, AFTER.length)
       await page.keyboard.type(ADDED)
-      await select(page, STRUCK)
+      await selectText(page, STRUCK)
       await page.keyboard.press('Backspace')
       // Nothing is removed: the text is struck through, the new words underlined.
       await expect.poll(() => tracked(page)).toEqual({ inserted: ADDED, deleted: STRUCK })
@@ -129,6 +108,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       // The keys go from one suggestion to the next.
       await page.locator('.paper-body').click()
+      await selectionRead(page)
       await page.keyboard.press('Control+Alt+Shift+ArrowDown')
       await expect.poll(() => added.getAttribute('aria-current')).toBe('true')
       await page.keyboard.press('Control+Alt+Shift+ArrowDown')
@@ -158,6 +138,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
       // One undo takes back the last decision, whole: the deletion is suggested again.
       await page.locator('.paper-body').click()
+      await selectionRead(page)
       await page.keyboard.press('Control+z')
       await expect.poll(() => tracked(page)).toEqual({ inserted: '', deleted: STRUCK })
       expect(await paperText(page)).toContain(`${AFTER}${ADDED}`)
@@ -174,7 +155,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
     test('an editor who switches to Suggesting suggests under their own name', async () => {
       const page = kari.page
       await page.getByLabel(nb('suggesting.mode.label')).selectOption('suggesting')
-      await select(page, 'fem ', 4)
+      await selectText(page, 'fem ', 4)
       await page.keyboard.type('omtrent ')
       await expect.poll(() => tracked(page)).toEqual({ inserted: 'omtrent ', deleted: STRUCK })
       const mine = cards(page).filter({ hasText: 'omtrent' })
@@ -200,7 +181,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       expect(await page.locator('.tool-mode').innerText()).toContain(
         nb('suggesting.mode.suggesting'),
       )
-      await select(page, 'Xsetninger', 1)
+      await selectText(page, 'Xsetninger', 1)
       await page.keyboard.type('Y')
       await expect.poll(() => tracked(page)).toMatchObject({ inserted: 'omtrent Y' })
       await statusBar(page).getByText(nb('saved.relay')).waitFor({ timeout: 15_000 })
@@ -214,7 +195,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
 
     test('a suggestion its author takes back leaves a note with the others, until they dismiss it', async () => {
       const page = ole.page
-      await select(page, 'fristen', 'fristen'.length)
+      await selectText(page, 'fristen', 'fristen'.length)
       await page.keyboard.type('sdato')
       const card = cards(kari.page).filter({ hasText: 'sdato' })
       await card.waitFor({ timeout: 15_000 })

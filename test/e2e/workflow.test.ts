@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { libreOfficeText, pdfInfo, pdfText, renderFirstPage } from '../export/tools.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { createPaper, nb, openPaper, paperText } from './helpers/ui.ts'
+import { createPaper, nb, openPaper, paperText, selectionRead } from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const NO_POPPLER = existsSync('/usr/bin/pdftotext')
@@ -63,6 +63,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
       // The editor's app locks the text as soon as the status arrives.
       await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ timeout: 15_000 })
       await kari.page.locator('.paper-body p').first().click()
+      await selectionRead(kari.page)
       await kari.page.keyboard.type('ENDRING')
       expect(await paperText(kari.page)).not.toContain('ENDRING')
 
@@ -132,6 +133,7 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
         .click()
       await kari.page.getByText(nb('editor.readOnly.sent')).waitFor({ state: 'detached' })
       await kari.page.locator('.paper-body > p').first().click()
+      await selectionRead(kari.page)
       await kari.page.keyboard.type(' Ny setning etter godkjenningen.')
       for (const page of [anne.page, kari.page]) {
         await signoff(page)

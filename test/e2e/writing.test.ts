@@ -34,6 +34,7 @@ const focused = (page: Page) =>
 /** The caret at the end of a paragraph (End would stop at the end of its first line). */
 async function caretAtEnd(paragraph: Locator): Promise<void> {
   await paragraph.click({ clickCount: 3 })
+  await selectionRead(paragraph.page())
   await paragraph.page().keyboard.press('ArrowRight')
   await selectionRead(paragraph.page())
 }
@@ -124,6 +125,7 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
 
     // A pasted line break does not make a two-line title.
     await title.click()
+    await selectionRead(anne)
     await anne.keyboard.press('Control+End')
     await title.evaluate((element) => {
       const transfer = new DataTransfer()
@@ -195,6 +197,7 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
     await anne.locator('.paper-body h3', { hasText: text }).waitFor()
     expect(await menu.inputValue()).toBe('heading2')
     await anne.locator('.paper-body h3', { hasText: text }).click()
+    await selectionRead(anne)
     await anne.keyboard.press('Control+Alt+3')
     await anne.locator('.paper-body h4', { hasText: text }).waitFor()
     await anne.keyboard.press('Control+Alt+0')
@@ -222,6 +225,7 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
 
   test('find and replace with the keyboard; replace all is one undo step', async () => {
     await anne.locator('.paper-body > p').first().click()
+    await selectionRead(anne)
     await anne.keyboard.press('Control+Home')
     const word = 'notatet'
     const count = (text: string) => text.toLowerCase().split(word).length - 1
@@ -292,6 +296,7 @@ describe.skipIf(NO_CHROMIUM !== null)('writing: undo, title, styles, find and pa
     const body = anne.locator('.paper-body')
     const clear = async () => {
       await body.locator('p').first().click()
+      await selectionRead(anne)
       await anne.keyboard.press('Control+a')
       await anne.keyboard.press('Delete')
       await expect.poll(async () => (await body.innerText()).trim()).toBe('')

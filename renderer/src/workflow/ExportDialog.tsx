@@ -4,7 +4,6 @@ import {
   FORMATS,
   FORMAT_IDS,
   currentSignatories,
-  openSuggestions,
   sourceFromDocs,
   sourceFromVersion,
   withoutSuggestions,
@@ -12,7 +11,7 @@ import {
 } from '../../../shared/export/index.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { ExportStage } from '../../../shared/ipc/contract.ts'
-import { today, type Workflow } from '../../../shared/model/index.ts'
+import { listTracked, readBodyJSON, today, type Workflow } from '../../../shared/model/index.ts'
 import { useHost } from '../host/HostContext.tsx'
 import { call, hostMessage } from '../host/host.ts'
 import { useI18n } from '../i18n/I18nContext.tsx'
@@ -60,7 +59,7 @@ export function ExportDialog(props: {
   const [showSuggestions, setShowSuggestions] = useState(true)
   // The paper's open suggestions now (a version has none: it is what was agreed).
   const suggestionCount = useMemo(
-    () => openSuggestions(sourceFromDocs(props.paper, { date: '', place: null }).value),
+    () => listTracked(readBodyJSON(props.paper).value).length,
     [props.paper],
   )
   const [date, setDate] = useState(() => today())

@@ -57,6 +57,36 @@ export async function selectionRead(page: Page): Promise<void> {
   )
 }
 
+/**
+ * Selects `text` in the paper as a mouse drag would (or puts the caret `caretAt` characters into
+ * it): a DOM selection, which the editor reads on the browser's selectionchange event; resolves
+ * once that event has been handled (two animation frames later), so a key pressed next acts on it.
+ */
+export async function selectText(page: Page, text: string, caretAt?: number): Promise<void> {
+  // The editor reads the page's selection only while it has the focus.
+  await page.locator('.paper-body').focus()
+  await page.locator('.paper-body').evaluate(
+    (body, [wanted, caret]) => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1
+        if (at === -1) continue
+        const range = document.createRange()
+        range.setStart(node, caret === null ? at : at + caret)
+        range.setEnd(node, caret === null ? at + wanted.length : at + caret)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        )
+      }
+      throw new Error(`"${wanted}" is not in the paper`)
+    },
+    [text, caretAt ?? null] as const,
+  )
+}
+
 /** The paper's text as its authors wrote it: without caret labels or suggested wording. */
 export function paperText(page: Page): Promise<string> {
   return page.locator('.paper-body').evaluate((body) => {
