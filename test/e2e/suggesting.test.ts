@@ -160,6 +160,20 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => tracked(page)).toEqual({ inserted: 'omtrent ', deleted: STRUCK })
       const mine = cards(page).filter({ hasText: 'omtrent' })
       await expect.poll(() => mine.innerText()).toContain('Kari Nordmann')
+      // Each suggestion is in its author's colour, in the text as on its card.
+      const colours = await page.evaluate(() => {
+        const style = (selector: string, property: 'textDecorationColor' | 'borderLeftColor') =>
+          getComputedStyle(document.querySelector(selector)!)[property]
+        return {
+          kariText: style('.paper-body ins.suggest-insert', 'textDecorationColor'),
+          oleText: style('.paper-body del.suggest-delete', 'textDecorationColor'),
+          kariCard: style('[data-suggestion-card]:has(ins)', 'borderLeftColor'),
+          oleCard: style('[data-suggestion-card]:has(del)', 'borderLeftColor'),
+        }
+      })
+      expect(colours.kariText).toBe(colours.kariCard)
+      expect(colours.oleText).toBe(colours.oleCard)
+      expect(colours.kariText).not.toBe(colours.oleText)
       // Back to editing with the keys: typing is plain text again.
       await page.keyboard.press('Control+Alt+Shift+KeyZ')
       await expect.poll(() => page.locator('.tool-mode').inputValue()).toBe('editing')

@@ -13,9 +13,23 @@ export function CommentComposer(props: {
 }) {
   const { t } = useI18n()
   const { review } = props
-  const [text, setText] = useState('')
-  const [suggesting, setSuggesting] = useState(false)
-  const [suggestion, setSuggestion] = useState(review.draft?.quote ?? '')
+  // Each field starts from, and writes through to, the draft: a form drawn again keeps them.
+  const form = review.draft?.form ?? null
+  const [text, setTextState] = useState(form?.text ?? '')
+  const [suggesting, setSuggestingState] = useState(form?.suggesting ?? false)
+  const [suggestion, setSuggestionState] = useState(form?.suggestion ?? '')
+  const setText = (value: string) => {
+    if (form !== null) form.text = value
+    setTextState(value)
+  }
+  const setSuggesting = (value: boolean) => {
+    if (form !== null) form.suggesting = value
+    setSuggestingState(value)
+  }
+  const setSuggestion = (value: string) => {
+    if (form !== null) form.suggestion = value
+    setSuggestionState(value)
+  }
   const [empty, setEmpty] = useState(false)
   // Access revoked while the comment was being written: the text stays, nothing is sent.
   const block = useWriteBlock()

@@ -114,10 +114,25 @@ export function MarginComments(props: {
         // A position the view cannot place yet (mid-update): measured on the next round.
       }
     }
-    for (const { thread } of threads) place(thread.id)
-    for (const entry of suggestionList) placeAt(cardId(entry), entry.from)
-    if (drafting) place(DRAFT_MARK)
-    setWants(next)
+    const ids = threads.map(({ thread }) => thread.id)
+    for (const id of ids) place(id)
+    for (const entry of suggestionList) {
+      ids.push(cardId(entry))
+      placeAt(cardId(entry), entry.from)
+    }
+    if (drafting) {
+      ids.push(DRAFT_MARK)
+      place(DRAFT_MARK)
+    }
+    // A card the view could not place this time (mid-update) stays where it was: a card left
+    // out is not drawn, and the form being written would be taken down under the writer's hands.
+    setWants((previous) => {
+      for (const id of ids) {
+        const was = previous.get(id)
+        if (!next.has(id) && was !== undefined) next.set(id, was)
+      }
+      return next
+    })
     performance.measure('samstemt:margin-layout', 'samstemt:margin-layout-start')
   }, [editor, threads, drafting, suggestionList])
 

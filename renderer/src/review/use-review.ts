@@ -30,7 +30,18 @@ import { problemsText } from '../ui/error-text.ts'
 export const DRAFT_MARK = 'draft:composer'
 
 /** A comment being written: the text it is on. */
-export type Draft = { anchor: NonNullable<Thread['anchor']>; quote: string }
+/** What the new-comment form holds; kept with the draft, so a form drawn again keeps the words. */
+export type DraftForm = { text: string; suggesting: boolean; suggestion: string }
+
+export type Draft = {
+  anchor: NonNullable<Thread['anchor']>
+  quote: string
+  /**
+   * The form's fields as typed so far. The form can be drawn again while it is in use (the margin
+   * places it anew, the window narrows to the side list): it starts from these.
+   */
+  form: DraftForm
+}
 
 /** What accepting a suggestion did, or why it did not. */
 export type AcceptResult =
@@ -169,7 +180,7 @@ export function useReview(props: {
       return
     }
     setNeedsSelection(false)
-    setDraft({ anchor, quote })
+    setDraft({ anchor, quote, form: { text: '', suggesting: false, suggestion: quote } })
     // The new comment is the one in hand: the card that was open closes, as in Google Docs.
     setActive(null)
     editor.view.dispatch(setReview(editor.state.tr, { active: null }))
@@ -205,7 +216,8 @@ export function useReview(props: {
       if (draft === null) return { ok: false, problems: [{ path: '', message: 'no selection' }] }
       const written = write((doc) =>
         addThread(doc, {
-          ...draft,
+          anchor: draft.anchor,
+          quote: draft.quote,
           author,
           text,
           suggestion: suggestion === null ? null : { text: suggestion },
