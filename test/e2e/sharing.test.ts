@@ -190,6 +190,39 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => paperText(anne.page), { timeout: 15_000 }).toContain(typed.trim())
     }, 60_000)
 
+    test('demoted to reviewer again, what she types at once is a suggestion, at the relay too', async () => {
+      await openMembers(anne.page)
+      await row(anne.page, SIRI.name)
+        .getByLabel(nb('members.role.label', { name: SIRI.name }))
+        .selectOption('reviewer')
+      await members(anne.page)
+        .getByText(nb('members.role.changed', { name: SIRI.name, role: nb('role.reviewer') }))
+        .waitFor()
+      await anne.page.keyboard.press('Escape')
+
+      await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor({ timeout: 15_000 })
+      const typed = ' Siri foreslår dette.'
+      await typeAtEndOf(siri.page.locator('.paper-body li p').first(), typed)
+      // Underlined as her suggestion on the coordinator's screen: the relay took it as one.
+      const suggested = anne.page.locator('.paper-body ins.suggest-insert', {
+        hasText: typed.trim(),
+      })
+      await suggested.waitFor({ timeout: 15_000 })
+      const card = anne.page.locator('[data-suggestion-card]', { hasText: typed.trim() })
+      await expect.poll(() => card.textContent()).toContain(SIRI.name)
+
+      // An editor again, for what follows.
+      await openMembers(anne.page)
+      await row(anne.page, SIRI.name)
+        .getByLabel(nb('members.role.label', { name: SIRI.name }))
+        .selectOption('editor')
+      await members(anne.page)
+        .getByText(nb('members.role.changed', { name: SIRI.name, role: nb('role.editor') }))
+        .waitFor()
+      await anne.page.keyboard.press('Escape')
+      await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor({ state: 'detached' })
+    }, 60_000)
+
     test('revoked, every control on her screen that writes is off with the reason, and her unsent comment is kept and marked', async () => {
       // Her network goes; she goes on writing a comment, which waits on her computer.
       siriSockets.cut()
