@@ -63,7 +63,9 @@ export const enWorkspace = {
   'connection.revoked': 'Access revoked: ask the coordinator for a new invite',
   'connection.damaged':
     "The relay cannot read this document: your work is kept on this computer. Ask the relay's operator to restore it.",
-  'connection.refused': 'The relay server refused a change: you may not edit this document.',
+  'connection.refused': 'The relay refused your changes here',
+  'connection.refused.detail':
+    'The relay server refused a change of yours. It and your later changes to this document stay on this computer; the others do not get them.',
 
   'saved.label': 'Saved state',
   'saved.loading': 'Opening…',

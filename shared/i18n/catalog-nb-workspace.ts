@@ -65,8 +65,9 @@ export const nbWorkspace: Messages<'workspace'> = {
   'connection.revoked': 'Tilgangen er trukket tilbake: be koordinatoren om en ny invitasjon',
   'connection.damaged':
     'Reléserveren kan ikke lese dette dokumentet: arbeidet ditt lagres på denne maskinen. Be den som driver reléserveren om å gjenopprette det.',
-  'connection.refused':
-    'Reléserveren avviste en endring: du har ikke lov til å endre dette dokumentet.',
+  'connection.refused': 'Reléserveren avviste endringene dine her',
+  'connection.refused.detail':
+    'Reléserveren avviste en endring fra deg. Den og endringene du gjør etterpå i dette dokumentet blir på denne maskinen; de andre får dem ikke.',
 
   'saved.label': 'Lagring',
   'saved.loading': 'Åpner …',

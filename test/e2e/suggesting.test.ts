@@ -225,5 +225,41 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await note.getByRole('button', { name: nb('suggesting.dismiss') }).click()
       await note.waitFor({ state: 'detached' })
     }, 60_000)
+
+    test('a suggestion made offline on a paper marked final meanwhile is refused, said so, and kept on the computer', async () => {
+      const page = ole.page
+      await proxy.cut()
+      await expect
+        .poll(() => connection(page), { timeout: 10_000 })
+        .toContain(nb('connection.offline'))
+      await selectText(page, 'fristen', 'fristen'.length)
+      await page.keyboard.type(' i mars')
+
+      const anne = await stack.startApp()
+      await joinWith(anne.page, stack.members.coordinator.link)
+      await openPaper(anne.page, TITLE)
+      await anne.page.getByRole('tab', { name: /Arbeidsflyt/ }).click()
+      await anne.page.getByRole('button', { name: nb('workflow.move.review') }).click()
+      await anne.page.getByRole('button', { name: nb('workflow.move.final') }).click()
+      // Guidance and open suggestions are still in the paper: the check says so; final anyway.
+      await anne.page
+        .getByRole('alertdialog', { name: nb('check.title.final') })
+        .getByRole('button', { name: nb('check.anyway.final') })
+        .click()
+      await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ timeout: 15_000 })
+
+      // Back online, the relay takes no change to a final paper: the reviewer is told, and
+      // nothing says it was saved there.
+      await proxy.restore()
+      await statusBar(page).getByText(nb('connection.refused')).waitFor({ timeout: 20_000 })
+      expect(await statusBar(page).innerText()).not.toContain(nb('saved.relay'))
+      await page.screenshot({ path: join(SHOTS, 'suggesting-refused-final.png') })
+      // His words stay on his computer, and never reach the others.
+      expect(await paperText(page)).toContain('fristen i mars')
+      await expect.poll(() => paperText(anne.page)).toContain('fristen')
+      expect(await paperText(anne.page)).not.toContain('i mars')
+      expect(await paperText(kari.page)).not.toContain('i mars')
+      await anne.kill()
+    }, 90_000)
   },
 )

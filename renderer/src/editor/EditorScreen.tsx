@@ -154,17 +154,17 @@ export function EditorScreen(props: { paperId: string; fresh: boolean }) {
     [api, coordinator],
   )
   const title = meta?.title.trim() || t('library.untitled')
-  const colorOf = usePresenceColors(session)
-  useAuthorColors(
-    useMemo(
-      () => [
-        ...suggestions.list.map((entry) => entry.author.memberId),
-        ...review.trackedThreads.map((thread) => thread.author.memberId),
-      ],
-      [suggestions.list, review.trackedThreads],
-    ),
-    colorOf,
+  // Whoever wrote in the paper has a colour distinct from everyone's here, present or not.
+  const authors = useMemo(
+    () => [
+      ...suggestions.list.map((entry) => entry.author.memberId),
+      ...review.trackedThreads.map((thread) => thread.author.memberId),
+      ...review.threads.map(({ thread }) => thread.author.memberId),
+    ],
+    [suggestions.list, review.trackedThreads, review.threads],
   )
+  const colorOf = usePresenceColors(session, authors)
+  useAuthorColors(authors, colorOf)
   const [titleProblem, setTitleProblem] = useState<string | null>(null)
   const writeTitle = useCallback(
     (next: string) => {

@@ -38,9 +38,14 @@ export function StatusBar(props: { session: RoomSession | null; children?: React
       <ConnectionSecurity session={props.session} />
       <SavedIndicator saved={status.saved} />
       {status.refused && (
-        <p className="status-item status-warning" role="alert">
+        <p
+          className="status-item status-warning"
+          role="alert"
+          title={t('connection.refused.detail')}
+        >
           <Icon name="alert" size={16} />
           {t('connection.refused')}
+          <span className="visually-hidden">. {t('connection.refused.detail')}</span>
         </p>
       )}
       <span className="status-spacer" />

@@ -95,4 +95,19 @@ describe('member colours within a paper', () => {
     expect(colors.colorOf(a)).toBe(memberColor(a))
     expect(colors.colorOf(b)).not.toBe(memberColor(a))
   })
+
+  test('an author who is not in the room now does not share a colour with someone who is', () => {
+    const [absent, present] = idsAtSlot(5, 2) as [string, string]
+    const awareness = new Awareness(new Y.Doc())
+    awareness.setLocalStateField('user', { memberId: present, name: 'Present' })
+    const colors = new PresenceColors(awareness)
+    // Alone in the room, the present member has the absent author's home colour.
+    expect(colors.colorOf(present)).toBe(colors.colorOf(absent))
+    colors.setOthers([absent])
+    expect(colors.colorOf(present)).not.toBe(colors.colorOf(absent))
+    // The same colours as every other client computes from the same members.
+    const assigned = assignColors([present, absent])
+    expect(colors.colorOf(absent)).toBe(assigned.get(absent))
+    expect(colors.colorOf(present)).toBe(assigned.get(present))
+  })
 })

@@ -13,10 +13,15 @@ export function useMemberColor(): ColorOf {
 }
 
 /**
- * The colours of the members in a room (`assignColors`), as a function that changes when the
- * members do (not on every caret move), for carets, avatars and comment cards alike.
+ * The colours of the members in a room and of the paper's authors (`assignColors`), as a function
+ * that changes when the members do (not on every caret move), for carets, avatars and comment
+ * cards alike.
  */
-export function usePresenceColors(session: RoomSession | null): ColorOf {
+export function usePresenceColors(
+  session: RoomSession | null,
+  /** Members in the paper who may not be in the room (its authors): assigned colours too. */
+  authors: readonly string[] = [],
+): ColorOf {
   const colors = useMemo(
     () => (session === null ? null : new PresenceColors(session.awareness)),
     [session],
@@ -33,9 +38,11 @@ export function usePresenceColors(session: RoomSession | null): ColorOf {
     awareness.on('change', read)
     return () => awareness.off('change', read)
   }, [session])
+  const others = [...new Set(authors)].sort().join('\n')
   // A new function each time the members change, so what shows colours renders again.
-  return useMemo(
-    () => (colors === null ? memberColor : (memberId: string) => colors.colorOf(memberId)),
-    [colors, members],
-  )
+  return useMemo(() => {
+    if (colors === null) return memberColor
+    colors.setOthers(others === '' ? [] : others.split('\n'))
+    return (memberId: string) => colors.colorOf(memberId)
+  }, [colors, members, others])
 }

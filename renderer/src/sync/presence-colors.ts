@@ -4,10 +4,12 @@ import { assignColors, memberColor } from './member-color.ts'
 /**
  * The colours of the members in one room right now (`assignColors` over its awareness), read at
  * the moment a caret or an avatar is drawn, so a caret drawn on an awareness change already has
- * the colours that change brought. A member not in the room has their own colour.
+ * the colours that change brought. A member neither in the room nor among `setOthers` has their
+ * own colour.
  */
 export class PresenceColors {
   readonly #awareness: Awareness
+  #others: readonly string[] = []
   #key = ''
   #colors = new Map<string, string>()
 
@@ -15,8 +17,17 @@ export class PresenceColors {
     this.#awareness = awareness
   }
 
+  /**
+   * Members who are in the paper without being in the room now (the authors of its suggestions
+   * and comments): they take part in the assignment, so nobody present wears an absent author's
+   * colour.
+   */
+  setOthers(memberIds: readonly string[]): void {
+    this.#others = memberIds
+  }
+
   colorOf = (memberId: string): string => {
-    const ids = memberIdsIn(this.#awareness.getStates())
+    const ids = [...new Set([...memberIdsIn(this.#awareness.getStates()), ...this.#others])].sort()
     const key = ids.join('\n')
     if (key !== this.#key) {
       this.#key = key
