@@ -180,7 +180,12 @@ export function useReview(props: {
       return
     }
     setNeedsSelection(false)
-    setDraft({ anchor, quote, form: { text: '', suggesting: false, suggestion: quote } })
+    // A new selection while a comment is being written keeps what was written so far.
+    setDraft((last) => ({
+      anchor,
+      quote,
+      form: last?.form ?? { text: '', suggesting: false, suggestion: quote },
+    }))
     // The new comment is the one in hand: the card that was open closes, as in Google Docs.
     setActive(null)
     editor.view.dispatch(setReview(editor.state.tr, { active: null }))
