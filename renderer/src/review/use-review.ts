@@ -29,10 +29,10 @@ import { problemsText } from '../ui/error-text.ts'
 /** The mark id of the text a comment is being written on: never a thread id (no colon in those). */
 export const DRAFT_MARK = 'draft:composer'
 
-/** A comment being written: the text it is on. */
 /** What the new-comment form holds; kept with the draft, so a form drawn again keeps the words. */
 export type DraftForm = { text: string; suggesting: boolean; suggestion: string }
 
+/** A comment being written: the text it is on, and what the form holds so far. */
 export type Draft = {
   anchor: NonNullable<Thread['anchor']>
   quote: string
