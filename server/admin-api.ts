@@ -8,6 +8,7 @@ import type {
   MembersResponse,
   RevokeResponse,
   TicketResponse,
+  WorkspaceCreationResponse,
   WorkspaceResponse,
 } from '../shared/protocol/admin.ts'
 import { isRole } from '../shared/protocol/index.ts'
@@ -131,6 +132,7 @@ const ROUTES: Route[] = [
   { method: 'POST', path: /^\/admin\/invites$/, run: createInvite },
   { method: 'PATCH', path: /^\/admin\/members\/([A-Za-z0-9_-]{1,64})$/, run: changeRole },
   { method: 'POST', path: /^\/admin\/members\/([A-Za-z0-9_-]{1,64})\/revoke$/, run: revoke },
+  { method: 'GET', path: /^\/admin\/workspaces$/, run: workspaceCreation },
   { method: 'POST', path: /^\/admin\/workspaces$/, run: createWorkspace },
 ]
 
@@ -207,6 +209,12 @@ function revoke({ relay, members, token, params, log }: Call): RevokeResponse {
   log('member-revoked', { by: caller.id, member: target.id })
   relay.membersChanged([revoked])
   return { member: summaryOf(members, target.id) }
+}
+
+/** Whether a coordinator may create workspaces here, asked before they type a name. */
+function workspaceCreation({ members, token, options }: Call): WorkspaceCreationResponse {
+  coordinator(members, token)
+  return { allowed: options.allowWorkspaceCreation }
 }
 
 function createWorkspace({ members, token, body, options, log }: Call): WorkspaceResponse {

@@ -31,6 +31,7 @@ export function createHostHandlers(
     'workspaces/join': ({ link, allowInsecure }) => workspaces.join(link, allowInsecure),
     'workspaces/create-sample': () => workspaces.createSample(),
     'workspaces/connection': ({ workspace }) => workspaces.connection(workspace),
+    'workspaces/can-create': ({ from }) => workspaces.canCreateWorkspace(from),
     'workspaces/create': ({ from, name }) => workspaces.createWorkspace(from, name),
     'members/list': ({ workspace }) => members.list(workspace),
     'members/invite': (fields) => members.invite(fields),

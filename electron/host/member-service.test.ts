@@ -208,8 +208,12 @@ describe('roles and revocation', () => {
 })
 
 describe('new workspaces from the app', () => {
-  it("are refused unless the relay's operator allows them", async () => {
+  it("are refused unless the relay's operator allows them, which the app can ask first", async () => {
     const { coordinator, workspace } = await setUp()
+    expect(await coordinator.host.call('workspaces/can-create', { from: workspace })).toEqual({
+      ok: true,
+      value: { allowed: false },
+    })
     expect(
       await coordinator.host.call('workspaces/create', { from: workspace, name: 'Baltic ports' }),
     ).toMatchObject({
@@ -223,6 +227,10 @@ describe('new workspaces from the app', () => {
 
   it('where allowed, the coordinator joins the new one as its first coordinator', async () => {
     const { relay, coordinator, workspace } = await setUp({ allowWorkspaceCreation: true })
+    expect(await coordinator.host.call('workspaces/can-create', { from: workspace })).toEqual({
+      ok: true,
+      value: { allowed: true },
+    })
     const created = await coordinator.host.call('workspaces/create', {
       from: workspace,
       name: 'Baltic ports',

@@ -109,6 +109,12 @@ export function readInvite(body: unknown): { member: MemberSummary; token: strin
   return { member, token: body.token }
 }
 
+/** `GET /admin/workspaces`: whether this relay lets coordinators create workspaces. */
+export function readWorkspaceCreation(body: unknown): { allowed: boolean } | null {
+  if (!isPlainObject(body) || typeof body.allowed !== 'boolean') return null
+  return { allowed: body.allowed }
+}
+
 /** `POST /admin/workspaces`: the new workspace and the invite that makes its first coordinator. */
 export function readNewWorkspace(body: unknown): { workspace: Workspace; token: string } | null {
   if (!isPlainObject(body) || !text(body.token, 256) || !TOKEN.test(body.token)) return null

@@ -16,6 +16,7 @@ import {
   readMembers,
   readNewWorkspace,
   readTicket,
+  readWorkspaceCreation,
 } from './relay-answers.ts'
 import { notRelay, relayCall, type RelayRequest, type RelayTransport } from './relay-http.ts'
 
@@ -95,6 +96,14 @@ export class RelayApi {
     return this.#call(
       { method: 'POST', path: `/admin/members/${member}/revoke`, token, kind: 'session', body: {} },
       readMemberAnswer,
+    )
+  }
+
+  /** Whether the relay lets its coordinators create workspaces (the caller must be one). */
+  workspaceCreation(token: string): Promise<Result<{ allowed: boolean }>> {
+    return this.#call(
+      { method: 'GET', path: '/admin/workspaces', token, kind: 'session' },
+      readWorkspaceCreation,
     )
   }
 

@@ -74,6 +74,13 @@ export class WorkspaceService {
     return ok(entry)
   }
 
+  /** Whether the relay of `from` lets its coordinators (the user is one there) create workspaces. */
+  async canCreateWorkspace(from: string): Promise<Result<{ allowed: boolean }>> {
+    const keyed = this.keyed(from)
+    if (!keyed.ok) return keyed
+    return keyed.value.api.workspaceCreation(keyed.value.token)
+  }
+
   /**
    * A new workspace on the relay of `from`, whose coordinator the user is there: the relay makes
    * it with an invite for its first coordinator, which is claimed at once.

@@ -239,6 +239,8 @@ export type HostHandlers = {
    * coordinator; `creation-disabled` unless the relay's operator allows it.
    */
   'workspaces/create': (req: { from: string; name: string }) => WorkspaceEntry
+  /** Whether the relay of `from` lets its coordinators create workspaces (asked before a name is typed). */
+  'workspaces/can-create': (req: { from: string }) => { allowed: boolean }
   /** Who is in the workspace (any member may ask; only coordinators change it). */
   'members/list': (req: { workspace: string }) => MembersResponse
   /** Invites someone (coordinators): the link to send them. */

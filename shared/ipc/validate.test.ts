@@ -92,6 +92,7 @@ const valid: Record<Channel, unknown> = {
   'workspaces/create-sample': undefined,
   'workspaces/connection': { workspace: 'smart-cities' },
   'workspaces/create': { from: 'smart-cities', name: 'Baltic ports' },
+  'workspaces/can-create': { from: 'smart-cities' },
   'members/list': { workspace: 'smart-cities' },
   'members/invite': {
     workspace: 'smart-cities',

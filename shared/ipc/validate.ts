@@ -67,6 +67,7 @@ const requests: Record<Channel, Check> = {
   'workspaces/join': object({ link }, { allowInsecure: boolean }),
   'workspaces/create-sample': none,
   'workspaces/connection': object({ workspace: id }),
+  'workspaces/can-create': object({ from: id }),
   'workspaces/create': object({ from: id, name }),
   'members/list': object({ workspace: id }),
   'members/invite': object({

@@ -66,6 +66,8 @@ export type TicketResponse = { ticket: string; expiresAt: number }
  * coordinator.
  */
 export type WorkspaceRequest = { name: string }
+/** `GET /admin/workspaces`: whether this relay lets its coordinators create workspaces. */
+export type WorkspaceCreationResponse = { allowed: boolean }
 export type WorkspaceResponse = { workspace: { id: string; name: string }; token: string }
 
 /** Why a token or request was refused; `error` is stable, `message` is for people (English). */

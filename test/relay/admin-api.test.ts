@@ -364,11 +364,18 @@ describe('the admin API', () => {
 
   test('creating a workspace from the app is off unless the operator allows it', async () => {
     const off = await setup()
+    // A coordinator may ask first; nobody else may ask.
+    const asked = await off.api('GET', '/admin/workspaces', off.seeded.tokens.coordinator)
+    expect(asked.body).toEqual({ allowed: false })
+    expect((await off.api('GET', '/admin/workspaces', off.seeded.tokens.reviewer)).status).toBe(403)
     expect(
       (await off.api('POST', '/admin/workspaces', off.seeded.tokens.coordinator, { name: 'Ny' }))
         .body.error,
     ).toBe('disabled')
     const on = await setup({ allowWorkspaceCreation: true })
+    expect((await on.api('GET', '/admin/workspaces', on.seeded.tokens.coordinator)).body).toEqual({
+      allowed: true,
+    })
     expect(
       (await on.api('POST', '/admin/workspaces', on.seeded.tokens.editor, { name: 'Ny' })).status,
     ).toBe(403)

@@ -10,7 +10,9 @@ import { useReturnFocus } from '../ui/use-return-focus.ts'
 /**
  * A further workspace on the relay of the one open, made by its coordinator from the app (the
  * relay's operator must allow it); the user joins it at once as its first coordinator. Enter
- * creates, Escape closes; a refusal keeps the name typed so nothing has to be typed again.
+ * creates, Escape closes; a refusal keeps the name typed so nothing has to be typed again. The
+ * relay is asked first whether it allows it, so nobody types a name for nothing; a relay that
+ * cannot say (an older one) is asked when the name is sent.
  */
 export function NewWorkspaceDialog(props: {
   from: WorkspaceEntry
@@ -21,11 +23,30 @@ export function NewWorkspaceDialog(props: {
   const api = useHost()
   const dialog = useRef<HTMLDialogElement>(null)
   const field = useRef<HTMLInputElement>(null)
+  const cancel = useRef<HTMLButtonElement>(null)
   useReturnFocus()
   const [name, setName] = useState('')
   const [missing, setMissing] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<UiError | null>(null)
+  // Until the relay answers, the form works as if allowed: the answer only ever takes it away.
+  const [disallowed, setDisallowed] = useState(false)
+
+  useEffect(() => {
+    let current = true
+    void call(api, 'workspaces/can-create', { from: props.from.id }).then((answer) => {
+      if (!current || !answer.ok || answer.value.allowed) return
+      setDisallowed(true)
+      setError({ code: 'creation-disabled', message: '' })
+    })
+    return () => {
+      current = false
+    }
+  }, [api, props.from.id])
+  // Nothing to type: the way out takes the focus.
+  useEffect(() => {
+    if (disallowed) cancel.current?.focus()
+  }, [disallowed])
 
   useEffect(() => {
     const element = dialog.current
@@ -34,12 +55,12 @@ export function NewWorkspaceDialog(props: {
   }, [])
   // The field is disabled while the relay is asked, which drops its focus: give it back.
   useEffect(() => {
-    if (!busy) field.current?.focus()
-  }, [busy])
+    if (!busy && !disallowed) field.current?.focus()
+  }, [busy, disallowed])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (busy) return
+    if (busy || disallowed) return
     if (name.trim() === '') {
       setMissing(true)
       field.current?.focus()
@@ -87,7 +108,7 @@ export function NewWorkspaceDialog(props: {
             maxLength={LIMITS.nameChars}
             autoComplete="off"
             spellCheck={false}
-            disabled={busy}
+            disabled={busy || disallowed}
             aria-invalid={missing || undefined}
             aria-describedby={missing ? 'new-workspace-missing' : undefined}
             onChange={(event) => {
@@ -109,10 +130,16 @@ export function NewWorkspaceDialog(props: {
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || disallowed}
+            aria-busy={busy}
+          >
             {t('workspace.create.submit')}
           </button>
           <button
+            ref={cancel}
             type="button"
             className="btn btn-quiet"
             disabled={busy}
