@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { JSONContent } from '@tiptap/core'
@@ -110,6 +110,28 @@ describe.skipIf(NO_CHROMIUM !== null)('import from Word in the app', () => {
       .getByRole('button', { name: nb('view.close') })
       .click()
     await dialog(anne).waitFor({ state: 'detached' })
+    expect(await anne.getByRole('button', { name: TITLE }).count()).toBe(0)
+  })
+
+  test('a DOCX dropped on the library is offered for import with the same summary, and Cancel writes nothing', async () => {
+    await anne.getByRole('button', { name: nb('import.open') }).waitFor()
+    const bytes = [...readFileSync(exported)]
+    const transfer = await anne.evaluateHandle((data) => {
+      const files = new DataTransfer()
+      const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+      files.items.add(new File([new Uint8Array(data)], 'Smarte byer.docx', { type }))
+      return files
+    }, bytes)
+    await anne.dispatchEvent('main#main', 'dragenter', { dataTransfer: transfer })
+    // While a file is held over the library, it says what letting go does.
+    await anne.getByText(nb('import.drop')).waitFor()
+    await anne.dispatchEvent('main#main', 'drop', { dataTransfer: transfer })
+    const summary = dialog(anne)
+    await summary.getByRole('heading', { name: nb('import.found') }).waitFor()
+    await expect.poll(() => summary.innerText()).toContain(`Tittel: ${TITLE}`)
+    expect(await anne.getByText(nb('import.drop')).count()).toBe(0)
+    await summary.getByRole('button', { name: nb('import.cancel') }).click()
+    await summary.waitFor({ state: 'detached' })
     expect(await anne.getByRole('button', { name: TITLE }).count()).toBe(0)
   })
 
