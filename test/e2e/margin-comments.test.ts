@@ -81,7 +81,9 @@ describe.skipIf(NO_CHROMIUM !== null)('comments in the margin, focus, and anchor
       const first = guidance.first()
       const text = await first.innerText()
       await first.click()
-      // A typed key replaces the placeholder; the rest of the words go in at once.
+      // The click selects the placeholder whole once the editor has read it; a typed key then
+      // replaces it, and the rest of the words go in at once.
+      await selectionRead(anne)
       await anne.keyboard.type(text.slice(0, 1))
       await anne.keyboard.insertText(text.slice(1))
       await anne.waitForFunction(
