@@ -47,6 +47,23 @@ async function openMembers(page: Page): Promise<void> {
 const members = (page: Page) => page.locator('dialog.members-dialog')
 const row = (page: Page, name: string) => members(page).locator(`[data-member="${name}"]`)
 
+/** The coordinator gives Siri `role` in the member list and sees it said (after she is here). */
+async function setRole(
+  page: Page,
+  role: 'editor' | 'reviewer',
+  options: { hereFirst?: boolean } = {},
+): Promise<void> {
+  await openMembers(page)
+  if (options.hereFirst) await row(page, SIRI.name).getByText(nb('members.hereNow')).waitFor()
+  await row(page, SIRI.name)
+    .getByLabel(nb('members.role.label', { name: SIRI.name }))
+    .selectOption(role)
+  await members(page)
+    .getByText(nb('members.role.changed', { name: SIRI.name, role: nb(`role.${role}`) }))
+    .waitFor()
+  await page.keyboard.press('Escape')
+}
+
 /**
  * Every socket of a page goes through this switch: `cut()` closes them and refuses new ones, as
  * a train entering a tunnel would, while the host (another process) still reaches the relay.
@@ -165,15 +182,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
     }, 120_000)
 
     test('promoted to editor, she can type at once, without joining again', async () => {
-      await openMembers(anne.page)
-      await row(anne.page, SIRI.name).getByText(nb('members.hereNow')).waitFor()
-      await row(anne.page, SIRI.name)
-        .getByLabel(nb('members.role.label', { name: SIRI.name }))
-        .selectOption('editor')
-      await members(anne.page)
-        .getByText(nb('members.role.changed', { name: SIRI.name, role: nb('role.editor') }))
-        .waitFor()
-      await anne.page.keyboard.press('Escape')
+      await setRole(anne.page, 'editor', { hereFirst: true })
 
       await siri.page
         .getByText(
@@ -191,14 +200,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
     }, 60_000)
 
     test('demoted to reviewer again, what she types at once is a suggestion, at the relay too', async () => {
-      await openMembers(anne.page)
-      await row(anne.page, SIRI.name)
-        .getByLabel(nb('members.role.label', { name: SIRI.name }))
-        .selectOption('reviewer')
-      await members(anne.page)
-        .getByText(nb('members.role.changed', { name: SIRI.name, role: nb('role.reviewer') }))
-        .waitFor()
-      await anne.page.keyboard.press('Escape')
+      await setRole(anne.page, 'reviewer')
 
       await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor({ timeout: 15_000 })
       const typed = ' Siri foreslår dette.'
@@ -212,14 +214,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await expect.poll(() => card.textContent()).toContain(SIRI.name)
 
       // An editor again, for what follows.
-      await openMembers(anne.page)
-      await row(anne.page, SIRI.name)
-        .getByLabel(nb('members.role.label', { name: SIRI.name }))
-        .selectOption('editor')
-      await members(anne.page)
-        .getByText(nb('members.role.changed', { name: SIRI.name, role: nb('role.editor') }))
-        .waitFor()
-      await anne.page.keyboard.press('Escape')
+      await setRole(anne.page, 'editor')
       await siri.page.getByText(nb('suggesting.note.reviewer')).waitFor({ state: 'detached' })
     }, 60_000)
 

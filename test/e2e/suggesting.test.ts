@@ -7,6 +7,7 @@ import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/
 import {
   connection,
   createPaper,
+  markFinalAnyway,
   nb,
   openPaper,
   paperText,
@@ -239,13 +240,7 @@ describe.skipIf(NO_CHROMIUM !== null)(
       await joinWith(anne.page, stack.members.coordinator.link)
       await openPaper(anne.page, TITLE)
       await anne.page.getByRole('tab', { name: /Arbeidsflyt/ }).click()
-      await anne.page.getByRole('button', { name: nb('workflow.move.review') }).click()
-      await anne.page.getByRole('button', { name: nb('workflow.move.final') }).click()
-      // Guidance and open suggestions are still in the paper: the check says so; final anyway.
-      await anne.page
-        .getByRole('alertdialog', { name: nb('check.title.final') })
-        .getByRole('button', { name: nb('check.anyway.final') })
-        .click()
+      await markFinalAnyway(anne.page)
       await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ timeout: 15_000 })
 
       // Back online, the relay takes no change to a final paper: the reviewer is told, and

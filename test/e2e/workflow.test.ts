@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { libreOfficeText, pdfInfo, pdfText, renderFirstPage } from '../export/tools.ts'
 import { CHROMIUM, joinWith, startStack, type App, type Stack } from './helpers/stack.ts'
-import { createPaper, nb, openPaper, paperText, selectionRead } from './helpers/ui.ts'
+import {
+  createPaper,
+  markFinalAnyway,
+  nb,
+  openPaper,
+  paperText,
+  selectionRead,
+} from './helpers/ui.ts'
 
 const NO_CHROMIUM = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`
 const NO_POPPLER = existsSync('/usr/bin/pdftotext')
@@ -53,13 +60,8 @@ describe.skipIf(NO_CHROMIUM !== null || NO_POPPLER !== null)(
 
     test('final locks the text for the editor; a named version is endorsed by two organisations', async () => {
       await tab(anne.page, nb('workflow.tab')).click()
-      await anne.page.getByRole('button', { name: nb('workflow.move.review') }).click()
-      await anne.page.getByRole('button', { name: nb('workflow.move.final') }).click()
       // The template's guidance is still in the paper: the check says so, the coordinator goes on.
-      await anne.page
-        .getByRole('alertdialog', { name: nb('check.title.final') })
-        .getByRole('button', { name: nb('check.anyway.final') })
-        .click()
+      await markFinalAnyway(anne.page)
       // The editor's app locks the text as soon as the status arrives.
       await kari.page.getByText(nb('editor.readOnly.final')).waitFor({ timeout: 15_000 })
       await kari.page.locator('.paper-body p').first().click()

@@ -87,6 +87,20 @@ export async function selectText(page: Page, text: string, caretAt?: number): Pr
   )
 }
 
+/**
+ * The coordinator takes the open paper to review and then to final, past the pre-send check
+ * (the template's guidance, and any open suggestions, are still in it). The Workflow tab must be
+ * open.
+ */
+export async function markFinalAnyway(page: Page): Promise<void> {
+  await page.getByRole('button', { name: nb('workflow.move.review') }).click()
+  await page.getByRole('button', { name: nb('workflow.move.final') }).click()
+  await page
+    .getByRole('alertdialog', { name: nb('check.title.final') })
+    .getByRole('button', { name: nb('check.anyway.final') })
+    .click()
+}
+
 /** The paper's text as its authors wrote it: without caret labels or suggested wording. */
 export function paperText(page: Page): Promise<string> {
   return page.locator('.paper-body').evaluate((body) => {
