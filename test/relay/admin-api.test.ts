@@ -129,15 +129,19 @@ describe('the admin API', () => {
         role: 'reviewer',
       })
       const gone = await api('POST', `/admin/members/${target.member.id}/revoke`, token)
+      // Whether this relay allows new workspaces: a coordinator's question, of any workspace.
+      const asked = await api('GET', '/admin/workspaces', token)
       const expected = {
-        coordinator: [200, 200, 200, 200],
-        editor: [200, 403, 403, 403],
-        reviewer: [200, 403, 403, 403],
-        revoked: [403, 403, 403, 403],
-        'another workspace’s coordinator': [200, 200, 404, 404],
-        'no token': [401, 401, 401, 401],
+        coordinator: [200, 200, 200, 200, 200],
+        editor: [200, 403, 403, 403, 403],
+        reviewer: [200, 403, 403, 403, 403],
+        revoked: [403, 403, 403, 403, 403],
+        'another workspace’s coordinator': [200, 200, 404, 404, 200],
+        'no token': [401, 401, 401, 401, 401],
       }[who]
-      expect([list.status, made.status, role.status, gone.status], who).toEqual(expected)
+      expect([list.status, made.status, role.status, gone.status, asked.status], who).toEqual(
+        expected,
+      )
       if (who === 'another workspace’s coordinator') {
         // Their own workspace's list, and their invite lands there, not in ours.
         expect(list.body.workspace.id).toBe('w-other')
